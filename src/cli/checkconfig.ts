@@ -1,0 +1,15 @@
+import { checkconfigReport } from "../checkconfig/index.ts";
+import type { ToolDef } from "./common.ts";
+
+export const lxcCheckconfig: ToolDef = {
+  tool: "lxc-checkconfig",
+  synopsis: "",
+  description: "Report which kernel features that containers use are available (set CONFIG=/path/to/config to check another kernel).",
+  withoutCommon: ["name", "lxcpath", "quiet", "logfile", "logpriority", "rcfile"],
+  options: [],
+  async run() {
+    const r = await checkconfigReport({ tty: !!process.stdout.isTTY, env: process.env });
+    process.stdout.write(r.text);
+    return r.exitCode;
+  },
+};

@@ -1,0 +1,46 @@
+import { notSupportedYet } from "../errors.ts";
+import { startContainer } from "../container/start.ts";
+import { flag, value, values } from "./args.ts";
+import type { ToolDef } from "./common.ts";
+
+export const lxcStart: ToolDef = {
+  tool: "lxc-start",
+  synopsis: "--name=NAME [options] [-- COMMAND]",
+  description: "Start the container NAME. It runs lxc.init.cmd (/sbin/init unless set), or COMMAND when one is given.\nBy default lxc-start returns once the container is RUNNING and leaves it in the background.",
+  nameFromPositional: true,
+  requiresName: true,
+  withoutCommon: ["rcfile"],
+  options: [
+    { long: "daemon", short: "d", arg: "none", help: "run in the background (the default)" },
+    { long: "foreground", short: "F", arg: "none", help: "stay attached: the console is this terminal" },
+    { long: "pidfile", short: "p", arg: "required", help: "write the monitor's pid to FILE", metavar: "FILE" },
+    { long: "rcfile", short: "f", arg: "required", help: "use FILE as the container's configuration", metavar: "FILE" },
+    { long: "console", short: "c", arg: "required", help: "use FILE as the console (lxc.console.path)", metavar: "FILE" },
+    { long: "console-log", short: "L", arg: "required", help: "log the console output to FILE", metavar: "FILE" },
+    { long: "close-all-fds", short: "C", arg: "none", help: "close inherited file descriptors" },
+    { long: "define", short: "s", arg: "required", repeat: true, help: "set a configuration KEY=VALUE for this start", metavar: "KEY=VAL" },
+    { long: "share-net", arg: "required", help: "share the network namespace of NAME or PID", metavar: "NAME" },
+    { long: "share-ipc", arg: "required", help: "share the IPC namespace of NAME or PID", metavar: "NAME" },
+    { long: "share-uts", arg: "required", help: "share the UTS namespace of NAME or PID", metavar: "NAME" },
+    { long: "share-pid", arg: "required", help: "share the PID namespace of NAME or PID", metavar: "NAME" },
+  ],
+  async run(ctx) {
+    for (const s of ["share-net", "share-ipc", "share-uts", "share-pid"]) if (flag(ctx.args, s)) throw notSupportedYet(`--${s}`);
+    if (flag(ctx.args, "console")) throw notSupportedYet("-c/--console", "use -L FILE to log the console, or lxc-start -F");
+    const command = [...ctx.positionals, ...ctx.args.rest];
+    const r = await startContainer(ctx.ref(), {
+      foreground: flag(ctx.args, "foreground"),
+      command: command.length ? command : undefined,
+      rcfile: value(ctx.args, "rcfile"),
+      defines: values(ctx.args, "define"),
+      pidfile: value(ctx.args, "pidfile"),
+      consoleLog: value(ctx.args, "console-log"),
+      logFile: ctx.log.file,
+    });
+    if (r.alreadyRunning) {
+      ctx.log.error("start", "Container is already running");
+      return 0;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,66 @@
+// The start plan handed to the C core (core/PLAN.md is the contract; this is its source
+// of truth on the TypeScript side). Pure data: built by build.ts, written by serialize.ts.
+
+export const PLAN_VERSION = 1;
+
+export type Step =
+  | { kind: "mount"; src: string; target: string; fstype: string; flags: number; data: string; opts: string[]; origin: string }
+  | { kind: "mkdir"; path: string; mode: number; origin: string }
+  | { kind: "mknod"; path: string; type: "c" | "b"; major: number; minor: number; mode: number; origin: string }
+  | { kind: "symlink"; target: string; path: string; origin: string }
+  | { kind: "console"; dir: string; origin: string }
+  | { kind: "ttys"; dir: string; origin: string };
+
+export interface Plan {
+  name: string;
+  lxcpath: string;
+  socket: string;
+  foreground: boolean;
+  clone: string[];
+  cgroups: string[];
+  pdeathsig: number;
+  console: "pty" | "none";
+  consoleLog?: string;
+  consoleBuffer: number;
+  ttys: number;
+  teardown: string[];
+  rootfs?: { src: string; mountpoint: string; flags: number; data: string };
+  steps: Step[];
+  hostname?: string;
+  sysctls: [string, string][];
+  rlimits: [number, number, number][];
+  capdrop: number[];
+  nonewprivs: boolean;
+  env: string[];
+  uid: number;
+  gid: number;
+  groups: number[];
+  cwd: string;
+  exec: string[];
+}
+
+// mount(2) flags
+export const MS = {
+  RDONLY: 1,
+  NOSUID: 2,
+  NODEV: 4,
+  NOEXEC: 8,
+  SYNCHRONOUS: 16,
+  REMOUNT: 32,
+  MANDLOCK: 64,
+  DIRSYNC: 128,
+  NOSYMFOLLOW: 256,
+  NOATIME: 1024,
+  NODIRATIME: 2048,
+  BIND: 4096,
+  MOVE: 8192,
+  REC: 16384,
+  SILENT: 32768,
+  UNBINDABLE: 1 << 17,
+  PRIVATE: 1 << 18,
+  SLAVE: 1 << 19,
+  SHARED: 1 << 20,
+  RELATIME: 1 << 21,
+  STRICTATIME: 1 << 24,
+  LAZYTIME: 1 << 25,
+} as const;

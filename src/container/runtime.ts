@@ -1,0 +1,38 @@
+// A small record of a running container's host-side facts that only the start knows
+// (host veth names), kept under /run for lxc-info and removed by the teardown.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { ContainerRef } from "./names.ts";
+
+export interface RuntimeRecord {
+  monitorPid: number;
+  initPid: number;
+  links: { index: number; hostName?: string; link?: string }[];
+}
+
+function runtimePath(ref: ContainerRef): string {
+  const base = process.getuid?.() === 0 ? "/run/lxc-ts" : join(process.env.XDG_RUNTIME_DIR ?? join(process.env.HOME ?? "/tmp", ".cache/lxc/run"), "lxc-ts");
+  return join(base, ref.lxcpath, `${ref.name}.json`);
+}
+
+export function writeRuntime(ref: ContainerRef, r: RuntimeRecord): void {
+  const p = runtimePath(ref);
+  try {
+    mkdirSync(dirname(p), { recursive: true, mode: 0o755 });
+    writeFileSync(p, JSON.stringify(r));
+  } catch {
+    // only lxc-info's Link lines depend on it
+  }
+}
+
+export function readRuntime(ref: ContainerRef): RuntimeRecord | null {
+  try {
+    return JSON.parse(readFileSync(runtimePath(ref), "utf8")) as RuntimeRecord;
+  } catch {
+    return null;
+  }
+}
+
+export function removeRuntime(ref: ContainerRef): void {
+  rmSync(runtimePath(ref), { force: true });
+}

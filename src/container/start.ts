@@ -1,0 +1,222 @@
+// Starting a container: validate, prepare storage and cgroups, build the plan, run the
+// core, and return once the container is RUNNING (or with the first real error, having
+// rolled back what was made). The monitor (the core) owns the container from then on.
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { LxcError, notSupportedYet } from "../errors.ts";
+import { log } from "../log.ts";
+import { cgroupManager, type CgroupHandle } from "../cgroups/index.ts";
+import { backendForRootfs } from "../storage/registry.ts";
+import { selfCommand } from "../sys/self.ts";
+import { apparmorEnabled } from "../security/apparmor.ts";
+import { runCore, type CoreEvent } from "./core-process.ts";
+import { hostCgroupLayout, capLast, rootfsMountpoint } from "./host-facts.ts";
+import { loadConfig, type LoadedConfig } from "./load.ts";
+import { lockContainer } from "./lock.ts";
+import { commandSocketName, type ContainerRef } from "./names.ts";
+import { buildPlan } from "./plan/build.ts";
+import { planLineOrigins, serializePlan } from "./plan/serialize.ts";
+import { status } from "../monitor/client.ts";
+import { globalLxcpath } from "./paths.ts";
+import { errnoName } from "../sys/errno.ts";
+import { createHostNics, hostLinks, moveIntoContainer, planNetwork, removeHostNics, type NetworkSetup } from "../network/setup.ts";
+import { removeRuntime, writeRuntime } from "./runtime.ts";
+
+export interface StartOptions {
+  foreground?: boolean;
+  command?: string[];
+  rcfile?: string;
+  defines?: string[];
+  pidfile?: string;
+  consoleLog?: string;
+  logFile?: string | null;
+}
+
+export interface StartResult {
+  alreadyRunning: boolean;
+  monitorPid?: number;
+  initPid?: number;
+  /** for -F: the monitor's exit code */
+  exitCode?: number;
+}
+
+/** Keys whose feature is not built yet are refused, never silently ignored. */
+function refuseUnsupported(cfg: LoadedConfig): void {
+  const aa = apparmorEnabled();
+  for (const e of cfg.config.unsupportedInUse()) {
+    // Like LXC, AppArmor settings do nothing on a kernel without AppArmor.
+    if (e.key.startsWith("lxc.apparmor.") && !aa) continue;
+    throw notSupportedYet(`${e.key} (${e.file}:${e.line})`, `remove or comment out that line to start this container with lxc-ts`, { key: e.key, file: e.file, line: e.line });
+  }
+  const prof = cfg.view.get("lxc.apparmor.profile");
+  if (aa && prof && prof !== "unconfined" && prof !== "unchanged") {
+    throw notSupportedYet(`lxc.apparmor.profile = ${prof}`, "set lxc.apparmor.profile = unconfined until AppArmor support lands");
+  }
+  const eph = cfg.view.get("lxc.ephemeral");
+  if (eph === "1") throw notSupportedYet("lxc.ephemeral = 1");
+  if (cfg.view.list("lxc.idmap").length) throw notSupportedYet("lxc.idmap (unprivileged containers)");
+  if (cfg.view.list("lxc.cgroup2.devices.allow").length || cfg.view.list("lxc.cgroup2.devices.deny").length) {
+    throw notSupportedYet("lxc.cgroup2.devices.* (eBPF device rules)");
+  }
+}
+
+function mapCoreError(ev: Extract<CoreEvent, { type: "error" }>, origins: Map<number, string>): LxcError {
+  const origin = origins.get(ev.index) ?? ev.step;
+  const at = origin.includes("@") ? `${origin.replace("@", " at ")}: ` : origin && origin !== ev.step ? `${origin}: ` : "";
+  const en = ev.errno ? ` (${errnoName(ev.errno)})` : "";
+  const key = origin.split("@")[0];
+  let hint: string | undefined;
+  if (ev.errno === 40) hint = "mount targets may not be reached through symlinks inside the container: point the entry at the real path";
+  else if (ev.step === "exec" && ev.errno === 2) hint = "check lxc.init.cmd (or the command given to lxc-start) and that it exists inside the rootfs";
+  else if (ev.errno === 2) hint = "create the missing path, or add create=dir / create=file (or optional) to the mount entry";
+  return new LxcError("CORE_FAILED", `${at}${ev.message}${en}`, { hint, details: { step: ev.step, errno: ev.errno, key } });
+}
+
+export async function startContainer(ref: ContainerRef, opts: StartOptions = {}): Promise<StartResult> {
+  const lock = lockContainer(ref);
+  let cg: CgroupHandle | null = null;
+  let net: NetworkSetup | null = null;
+  let coreOwnsTeardown = false;
+  try {
+    const socket = commandSocketName(ref);
+    const st = await status(socket);
+    if (st) return { alreadyRunning: true, monitorPid: st.monitorPid, initPid: st.pid };
+
+    const cfg = loadConfig(ref, { rcfile: opts.rcfile, defines: opts.defines });
+    refuseUnsupported(cfg);
+    const v = cfg.view;
+    if (opts.consoleLog) cfg.entries.push({ key: "lxc.console.logfile", value: opts.consoleLog, file: "command line -L", line: 0 });
+
+    const rootfsVal = v.scalar("lxc.rootfs.path");
+    let rootfs: { path: string; mountpoint: string; configValue: string } | undefined;
+    if (rootfsVal) {
+      const be = backendForRootfs(rootfsVal.value);
+      let path: string;
+      try {
+        path = await be.mountPath(rootfsVal.value);
+      } catch (e) {
+        if (e instanceof LxcError) throw new LxcError(e.code, `${rootfsVal.origin.replace("@", " at ")}: ${e.message}`, { hint: e.hint, details: e.details });
+        throw e;
+      }
+      rootfs = { path, mountpoint: rootfsMountpoint(v.get("lxc.rootfs.mount"), path), configValue: rootfsVal.value };
+    }
+    const fstabSrc = v.scalar("lxc.mount.fstab");
+    let fstab: { file: string; lines: string[] } | undefined;
+    if (fstabSrc) {
+      if (!existsSync(fstabSrc.value)) {
+        throw new LxcError("CONFIG_BAD_VALUE", `${fstabSrc.origin.replace("@", " at ")}: fstab file ${fstabSrc.value} does not exist`, { hint: "fix the path or remove lxc.mount.fstab", details: { key: "lxc.mount.fstab" } });
+      }
+      fstab = { file: fstabSrc.value, lines: readFileSync(fstabSrc.value, "utf8").split("\n") };
+    }
+
+    net = planNetwork(v);
+    const mgr = cgroupManager();
+    cg = await mgr.create(ref.name, { pattern: undefined, dir: v.get("lxc.cgroup.dir") });
+    const v1 = v.prefixed("lxc.cgroup.").filter((s) => !s.key.startsWith("lxc.cgroup.dir") && s.key !== "lxc.cgroup.relative");
+    if (v1.length) await cg.apply(v1.map((s) => ({ key: s.key.slice("lxc.cgroup.".length), value: s.value })), "v1");
+    const v2 = v.prefixed("lxc.cgroup2.");
+    if (v2.length) await cg.apply(v2.map((s) => ({ key: s.key.slice("lxc.cgroup2.".length), value: s.value })), "v2");
+
+    await createHostNics(net, ref.name);
+    const teardown = [...selfCommand(), "__teardown", "-n", ref.name, "-P", ref.lxcpath];
+    for (const p of cg.paths) teardown.push("--cgroup", p);
+    if (opts.pidfile) teardown.push("--pidfile", opts.pidfile);
+
+    const plan = buildPlan({
+      name: ref.name,
+      lxcpath: ref.lxcpath,
+      globalLxcpath: globalLxcpath(),
+      socket,
+      config: v,
+      rootfs,
+      cgroupDirs: cg.paths,
+      cgroupLayout: hostCgroupLayout(),
+      foreground: opts.foreground ?? false,
+      netns: net.needsNetns,
+      command: opts.command,
+      teardown,
+      callerEnv: process.env,
+      fstab,
+      capLast: capLast(),
+      warn: (m) => log.warn("conf", m),
+    });
+    const text = serializePlan(plan);
+    log.debug("start", `plan for ${ref.name}:\n${text}`);
+    const origins = planLineOrigins(text);
+
+    const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false, logFile: opts.logFile });
+    coreOwnsTeardown = true;
+    let failure: LxcError | null = null;
+    let initPid: number | undefined;
+    for (;;) {
+      const ev = await core.next();
+      if (ev === null) break;
+      if (ev.type === "pid") {
+        initPid = ev.pid;
+        try {
+          moveIntoContainer(net, ev.pid);
+          core.send("go");
+        } catch (e) {
+          failure = e instanceof LxcError ? e : new LxcError("NET_FAILED", String(e));
+          core.send("abort");
+        }
+      } else if (ev.type === "running") {
+        break;
+      } else if (ev.type === "error") {
+        failure ??= mapCoreError(ev, origins);
+        if (ev.step === "socket" && ev.errno === 98) {
+          return { alreadyRunning: true };
+        }
+      } else if (ev.type === "exited" || ev.type === "stopped") {
+        if (ev.type === "stopped") break;
+      }
+    }
+    const monitorPid = core.child.pid;
+    if (!failure && initPid === undefined) {
+      failure = new LxcError("CORE_FAILED", "the container monitor exited before starting init", {
+        hint: "run lxc-start with -F -l DEBUG -o FILE for details",
+      });
+    }
+    if (failure) {
+      // the monitor runs the teardown itself; wait for it to finish so nothing is left
+      await core.exited;
+      const stillThere = await status(socket).catch(() => null);
+      if (!stillThere) {
+        await cg.remove().catch(() => {});
+        await removeHostNics(net);
+      }
+      throw failure;
+    }
+    writeRuntime(ref, { monitorPid: monitorPid ?? 0, initPid: initPid ?? 0, links: hostLinks(net) });
+    log.info("start", `container ${ref.name} is RUNNING (init pid ${initPid}, monitor pid ${monitorPid})`);
+    if (opts.pidfile && monitorPid) writeFileSync(opts.pidfile, String(monitorPid), { mode: 0o600 });
+    if (opts.foreground) {
+      lock.release();
+      const code = await core.exited;
+      return { alreadyRunning: false, monitorPid, initPid, exitCode: code ?? 1 };
+    }
+    core.detach();
+    return { alreadyRunning: false, monitorPid, initPid };
+  } catch (e) {
+    if (!coreOwnsTeardown) {
+      if (cg) await cg.remove().catch(() => {});
+      if (net) await removeHostNics(net);
+    }
+    throw e;
+  } finally {
+    lock.release();
+  }
+}
+
+/** Run by the monitor once init has exited: undo what start made on the host. */
+export async function teardownContainer(args: { ref: ContainerRef; cgroups: string[]; pidfile?: string }): Promise<void> {
+  removeRuntime(args.ref);
+  const mgr = cgroupManager();
+  await mgr.removePaths(args.cgroups);
+  if (args.pidfile) {
+    try {
+      unlinkSync(args.pidfile);
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// The multi-call entry point: `lxc-start`, `lxc-ls`, ... are links to one binary, which
+// runs the tool it was called as. In development: `bun src/main.ts lxc-start -n c1`.
+import { basename } from "node:path";
+import type { ToolDef } from "./cli/common.ts";
+
+const TOOLS: Record<string, () => Promise<ToolDef>> = {
+  "lxc-create": async () => (await import("./cli/create.ts")).lxcCreate,
+  "lxc-destroy": async () => (await import("./cli/destroy.ts")).lxcDestroy,
+  "lxc-start": async () => (await import("./cli/start.ts")).lxcStart,
+  "lxc-stop": async () => (await import("./cli/stop.ts")).lxcStop,
+  "lxc-info": async () => (await import("./cli/info.ts")).lxcInfo,
+  "lxc-ls": async () => (await import("./cli/ls.ts")).lxcLs,
+  "lxc-wait": async () => (await import("./cli/wait.ts")).lxcWait,
+  "lxc-config": async () => (await import("./cli/config.ts")).lxcConfig,
+  "lxc-update-config": async () => (await import("./cli/update-config.ts")).lxcUpdateConfig,
+  "lxc-checkconfig": async () => (await import("./cli/checkconfig.ts")).lxcCheckconfig,
+  __teardown: async () => (await import("./cli/teardown.ts")).lxcTeardown,
+};
+
+export const TOOL_NAMES = Object.keys(TOOLS).filter((t) => !t.startsWith("__"));
+
+async function main(): Promise<number> {
+  if (process.argv[2] === "__list-tools") {
+    process.stdout.write(TOOL_NAMES.join("\n") + "\n");
+    return 0;
+  }
+  let tool = basename(process.argv0);
+  let argv = process.argv.slice(2);
+  if (!(tool in TOOLS)) {
+    const sub = argv[0] ?? "";
+    const asTool = sub.startsWith("lxc-") || sub.startsWith("__") ? sub : `lxc-${sub}`;
+    if (!(asTool in TOOLS)) {
+      process.stderr.write(`lxc-ts: unknown tool "${sub || tool}"\nhint: call it as one of: ${TOOL_NAMES.join(" ")}\n`);
+      return 1;
+    }
+    tool = asTool;
+    argv = argv.slice(1);
+  }
+  const { runTool } = await import("./cli/common.ts");
+  return runTool(await TOOLS[tool]!(), argv);
+}
+
+process.exitCode = await main();

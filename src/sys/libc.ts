@@ -1,0 +1,33 @@
+// The few libc calls Bun has no API for. Only calls that are safe from a multithreaded
+// process belong here: never unshare/setns/pivot_root (those live in the C core).
+import { dlopen, FFIType } from "bun:ffi";
+
+let lib: ReturnType<typeof open> | null = null;
+
+function open() {
+  return dlopen("libc.so.6", {
+    flock: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+    umount2: { args: [FFIType.cstring, FFIType.i32], returns: FFIType.i32 },
+    __errno_location: { args: [], returns: FFIType.ptr },
+  });
+}
+
+function libc() {
+  lib ??= open();
+  return lib.symbols;
+}
+
+export const LOCK_SH = 1;
+export const LOCK_EX = 2;
+export const LOCK_NB = 4;
+export const LOCK_UN = 8;
+
+export function flock(fd: number, op: number): number {
+  return libc().flock(fd, op);
+}
+
+export const MNT_DETACH = 2;
+
+export function umount2(path: string, flags: number): number {
+  return libc().umount2(Buffer.from(path + "\0"), flags);
+}
