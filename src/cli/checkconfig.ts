@@ -10,6 +10,7 @@ export const lxcCheckconfig: ToolDef = {
   async run() {
     const r = await checkconfigReport({ tty: !!process.stdout.isTTY, env: process.env });
     process.stdout.write(r.text);
+    process.stderr.write(r.stderr);
     return r.exitCode;
   },
 };

@@ -36,6 +36,8 @@ export interface ToolDef {
   /** exclude common options this tool does not take */
   withoutCommon?: string[];
   run(ctx: ToolContext): Promise<number>;
+  /** extra help after the tool's own (lxc-create -t T -h shows the template's) */
+  onHelp?(p: ParsedArgs): Promise<void>;
 }
 
 export function exitCodeFor(e: LxcError): number {
@@ -68,6 +70,7 @@ export async function runTool(def: ToolDef, argv: string[]): Promise<number> {
     const p = parseArgs(argv, specs, def.tool);
     if (flag(p, "help")) {
       process.stderr.write(formatHelp(def.tool, def.synopsis, def.description, specs));
+      if (def.onHelp) await def.onHelp(p);
       return 0;
     }
     if (flag(p, "usage")) {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { LxcError } from "../errors.ts";
 import { createContainer } from "../container/create.ts";
 import { resolveTemplate } from "../templates/index.ts";
@@ -24,13 +25,15 @@ export const lxcCreate: ToolDef = {
     { long: "rbdname", arg: "required", help: "RBD image name", metavar: "NAME" },
     { long: "rbdpool", arg: "required", help: "RBD pool", metavar: "POOL" },
   ],
+  async onHelp(p) {
+    const template = value(p, "template");
+    if (!template || template === "none") return;
+    const t = resolveTemplate(template);
+    if (t.kind === "builtin") process.stderr.write("\n" + t.template.usage());
+    else spawnSync(t.path, ["-h"], { stdio: "inherit" });
+  },
   async run(ctx) {
     const template = value(ctx.args, "template");
-    if (flag(ctx.args, "help") && template) {
-      const t = resolveTemplate(template);
-      if (t.kind === "builtin") process.stderr.write(t.template.usage());
-      return 0;
-    }
     if (!template) {
       throw new LxcError("USAGE", "a template must be given with -t", { hint: "use -t busybox for a small test container, or -t none for a container without a rootfs" });
     }

@@ -56,6 +56,7 @@ export const lxcInfo: ToolDef = {
       stats: flag(ctx.args, "stats"),
       configKeys,
       humanize: !flag(ctx.args, "no-humanize"),
+      count: ["state", "pid", "ips"].reduce((n, k) => n + values(ctx.args, k).length, 0) + 5 * values(ctx.args, "stats").length,
     });
     process.stdout.write(out.stdout);
     process.stderr.write(out.stderr);
@@ -76,6 +77,6 @@ function linkLines(ref: { name: string; lxcpath: string }) {
       const name = l.hostName ?? l.link!;
       // the host end's counters are the container's, seen from the other side
       const s = linkStats(name);
-      return { name, txBytes: s ? s.rx : 0, rxBytes: s ? s.tx : 0 };
+      return { name, txBytes: s ? s.rx : null, rxBytes: s ? s.tx : null };
     });
 }

@@ -7,6 +7,13 @@ import type { ToolDef } from "./common.ts";
 
 const DEFAULT_COLUMNS = ["NAME", "STATE", "AUTOSTART", "GROUPS", "IPV4", "IPV6", "UNPRIVILEGED"];
 
+/** LXC takes the terminal width from stdout, else stderr, else stdin. */
+function terminal(): { tty: boolean; columns: number } {
+  for (const s of [process.stdout, process.stderr]) if (s.isTTY) return { tty: true, columns: s.columns ?? 80 };
+  if (process.stdin.isTTY) return { tty: true, columns: 80 };
+  return { tty: false, columns: 80 };
+}
+
 export const lxcLs: ToolDef = {
   tool: "lxc-ls",
   synopsis: "[-P PATH] [--active] [--running] [--frozen] [--stopped] [--defined] [-f] [-F COLUMNS] [-1] [-g GROUPS] [REGEX]",
@@ -41,15 +48,13 @@ export const lxcLs: ToolDef = {
     const fmt = value(p, "format") ?? "text";
     if (fmt !== "text" && fmt !== "json") throw new LxcError("USAGE", `unknown --format "${fmt}"`, { hint: "use --format text or --format json" });
     const fancy = flag(p, "fancy") || fmt === "json";
-    let columns = DEFAULT_COLUMNS;
+    let columns: readonly string[] = DEFAULT_COLUMNS;
+    let columnError: string | null = null;
     const ff = value(p, "fancy-format");
-    if (ff !== undefined) {
+    if (ff !== undefined && fancy) {
       const cols = parseLsColumns(ff);
-      if (typeof cols === "string") {
-        process.stdout.write(`${cols}\n`);
-        return 0;
-      }
-      columns = cols;
+      if (typeof cols === "string") columnError = cols;
+      else columns = cols;
     }
     const needStateFilter = ["active", "running", "frozen", "stopped"].some((f) => flag(p, f));
     const rows: LsRow[] = [];
@@ -68,11 +73,11 @@ export const lxcLs: ToolDef = {
       if (flag(p, "frozen") && rt.state !== "FROZEN") continue;
       if (flag(p, "stopped") && rt.state !== "STOPPED") continue;
       if (flag(p, "active") && rt.state === "STOPPED") continue;
-      const row: LsRow = { name: c.name, state: rt.state, autostart: "0", groups: [], interfaces: [], ipv4: [], ipv6: [], unprivileged: false };
+      const row: LsRow = { name: c.name, state: rt.state, autostart: "", groups: [], interfaces: [], ipv4: [], ipv6: [], unprivileged: false };
       if (fancy) {
         const running = rt.state !== "STOPPED";
         row.pid = rt.pid;
-        row.autostart = cfg?.view.get("lxc.start.auto") ?? "0";
+        row.autostart = cfg?.view.get("lxc.start.auto") ?? "";
         row.groups = cfg?.view.list("lxc.group").flatMap((g) => g.value.split(",").map((x) => x.trim()).filter(Boolean)) ?? [];
         row.unprivileged = (cfg?.view.list("lxc.idmap").length ?? 0) > 0;
         if (running) {
@@ -89,10 +94,15 @@ export const lxcLs: ToolDef = {
       }
       rows.push(row);
     }
+    if (columnError !== null) {
+      // like LXC: reported only when something would have been listed, and nothing printed
+      if (rows.length) process.stderr.write(`${columnError}\n`);
+      return 0;
+    }
     if (fmt === "json") process.stdout.write(lsJson(rows) + "\n");
     else if (fancy) process.stdout.write(formatLsFancy(rows, columns));
     else if (flag(p, "line")) process.stdout.write(formatLsLines(rows.map((r) => r.name)));
-    else process.stdout.write(formatLsPlain(rows.map((r) => r.name), { tty: !!process.stdout.isTTY, columns: process.stdout.columns ?? 80 }));
+    else process.stdout.write(formatLsPlain(rows.map((r) => r.name), terminal()));
     return 0;
   },
 };

@@ -36,6 +36,7 @@ export const lxcStart: ToolDef = {
       pidfile: value(ctx.args, "pidfile"),
       consoleLog: value(ctx.args, "console-log"),
       logFile: ctx.log.file,
+      configLogging: !flag(ctx.args, "logfile") && !flag(ctx.args, "logpriority"),
     });
     if (r.alreadyRunning) {
       ctx.log.error("start", "Container is already running");

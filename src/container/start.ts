@@ -3,7 +3,7 @@
 // rolled back what was made). The monitor (the core) owns the container from then on.
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { LxcError, notSupportedYet } from "../errors.ts";
-import { log } from "../log.ts";
+import { log, parseLevel } from "../log.ts";
 import { cgroupManager, type CgroupHandle } from "../cgroups/index.ts";
 import { backendForRootfs } from "../storage/registry.ts";
 import { selfCommand } from "../sys/self.ts";
@@ -29,6 +29,8 @@ export interface StartOptions {
   pidfile?: string;
   consoleLog?: string;
   logFile?: string | null;
+  /** no -o/-l was given: lxc.log.file and lxc.log.level from the config apply */
+  configLogging?: boolean;
 }
 
 export interface StartResult {
@@ -82,8 +84,14 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     if (st) return { alreadyRunning: true, monitorPid: st.monitorPid, initPid: st.pid };
 
     const cfg = loadConfig(ref, { rcfile: opts.rcfile, defines: opts.defines });
-    refuseUnsupported(cfg);
     const v = cfg.view;
+    if (opts.configLogging) {
+      const lf = v.get("lxc.log.file");
+      const ll = v.get("lxc.log.level");
+      if (ll) log.level = parseLevel(ll, "lxc.log.level");
+      if (lf) log.setFile(lf, true);
+    }
+    refuseUnsupported(cfg);
     if (opts.consoleLog) cfg.entries.push({ key: "lxc.console.logfile", value: opts.consoleLog, file: "command line -L", line: 0 });
 
     const rootfsVal = v.scalar("lxc.rootfs.path");
@@ -143,7 +151,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     log.debug("start", `plan for ${ref.name}:\n${text}`);
     const origins = planLineOrigins(text);
 
-    const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false, logFile: opts.logFile });
+    const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false, logFile: log.file });
     coreOwnsTeardown = true;
     let failure: LxcError | null = null;
     let initPid: number | undefined;

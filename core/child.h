@@ -1,0 +1,20 @@
+/* The child side of start: from clone() to execve(). */
+#ifndef LXC_CORE_CHILD_H
+#define LXC_CORE_CHILD_H
+
+#include <sys/types.h>
+#include "plan.h"
+#include "terminal.h"
+
+struct child_args {
+	const struct plan *p;
+	int sync_fd;            /* the child's end */
+	const struct ptys *ptys;
+	int devnull;
+	pid_t monitor_pid;
+	int close_fds[6];       /* monitor-only fds, closed at once; -1 = none */
+};
+
+_Noreturn void child_run(const struct child_args *a);
+
+#endif

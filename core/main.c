@@ -1,0 +1,77 @@
+/* lxc-core: subcommand dispatch.  See PLAN.md for the contract. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "log.h"
+#include "monitor.h"
+#include "plan.h"
+#include "proto.h"
+
+#define CORE_VERSION "1"
+
+static int cmd_check_plan(void)
+{
+	struct plan p;
+	char err[512];
+	size_t len;
+	int e, line;
+	char *text = plan_read_fd(0, &len, &e);
+	if (!text) {
+		printf("error 0 cannot read the plan: %s\n", strerror(e));
+		return 1;
+	}
+	if (plan_parse(text, len, &p, &line, err, sizeof(err))) {
+		printf("error %d %s\n", line, err);
+		plan_free(&p);
+		return 1;
+	}
+	printf("ok\n");
+	plan_free(&p);
+	return 0;
+}
+
+static int cmd_start(void)
+{
+	struct plan p;
+	char err[512];
+	size_t len;
+	int e, line, evfd = 4;
+
+	for (int fd = 3; fd <= 5; fd++) {
+		if (fcntl(fd, F_GETFD) < 0) {
+			fprintf(stderr, "lxc-core start: fd %d is not open (3: plan, 4: events, 5: commands)\n", fd);
+			return 1;
+		}
+	}
+	char *text = plan_read_fd(3, &len, &e);
+	close(3);
+	if (!text) {
+		snprintf(err, sizeof(err), "cannot read the plan: %s", strerror(e));
+		ev_error(&evfd, 0, "plan", e, err);
+		return 1;
+	}
+	if (plan_parse(text, len, &p, &line, err, sizeof(err))) {
+		log_error("plan line %d: %s", line, err);
+		ev_error(&evfd, line, "plan", EINVAL, err);
+		return 1;
+	}
+	return monitor_run(&p);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(cmd, "version")) {
+		printf("lxc-core %s\n", CORE_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "check-plan"))
+		return cmd_check_plan();
+	if (!strcmp(cmd, "start"))
+		return cmd_start();
+	fprintf(stderr, "usage: lxc-core start|check-plan|version\n");
+	return 64;
+}

@@ -1,0 +1,100 @@
+// veth NICs on a bridge the test makes itself; traffic only between the test's own
+// containers on that bridge.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { Sandbox, nsenter } from "./helpers.ts";
+
+const BR = "lxctsbr0";
+const sb = new Sandbox("net");
+
+beforeAll(() => {
+  spawnSync("ip", ["link", "del", BR]);
+  expect(spawnSync("ip", ["link", "add", BR, "type", "bridge"]).status).toBe(0);
+  expect(spawnSync("ip", ["link", "set", BR, "up"]).status).toBe(0);
+});
+afterAll(() => {
+  sb.cleanup();
+  spawnSync("ip", ["link", "del", BR]);
+});
+
+function vethConf(ip: string, extra: string[] = []): string[] {
+  return [
+    "lxc.net =",
+    "lxc.net.0.type = veth",
+    `lxc.net.0.link = ${BR}`,
+    "lxc.net.0.flags = up",
+    "lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx",
+    `lxc.net.0.ipv4.address = ${ip}`,
+    ...extra,
+  ];
+}
+
+function bridgePorts(): string[] {
+  const r = spawnSync("ip", ["-o", "link", "show", "master", BR], { encoding: "utf8" });
+  return r.stdout.split("\n").filter(Boolean);
+}
+
+describe("veth networking", () => {
+  test("two containers on one bridge reach each other; lxc-info and lxc-ls show the addresses", () => {
+    const a = sb.name("a");
+    const b = sb.name("b");
+    expect(sb.create(a, vethConf("192.0.2.10/24")).code).toBe(0);
+    expect(sb.create(b, vethConf("192.0.2.11/24", ["lxc.net.0.name = lan0"])).code).toBe(0);
+    expect(readFileSync(sb.configPath(a), "utf8")).not.toContain("xx:xx");
+    expect(sb.tool("lxc-start", "-n", a).stderr).toBe("");
+    expect(sb.tool("lxc-start", "-n", b).code).toBe(0);
+    expect(bridgePorts().length).toBe(2);
+
+    const pa = sb.initPid(a);
+    const pb = sb.initPid(b);
+    expect(nsenter(pa, ["-n"], ["ip", "-o", "link", "show", "eth0"]).stdout).toContain("state UP");
+    expect(nsenter(pb, ["-n"], ["ip", "-o", "link", "show", "lan0"]).code).toBe(0);
+    const hw = /lxc\.net\.0\.hwaddr = (\S+)/.exec(readFileSync(sb.configPath(a), "utf8"))![1]!;
+    expect(nsenter(pa, ["-n"], ["cat", "/sys/class/net/eth0/address"]).stdout.trim()).toBe(hw);
+    expect(nsenter(pa, ["-n"], ["ping", "-c", "1", "-W", "2", "192.0.2.11"]).code).toBe(0);
+
+    expect(sb.tool("lxc-info", "-n", a, "-i", "-H").stdout.trim()).toBe("192.0.2.10");
+    const info = sb.tool("lxc-info", "-n", a).stdout;
+    expect(info).toMatch(/^IP:\s+192\.0\.2\.10$/m);
+    expect(info).toMatch(/^Link:\s+veth\w+$/m);
+    expect(sb.tool("lxc-ls", "-f").stdout).toMatch(new RegExp(`^${b}\\s+RUNNING\\s+0\\s+-\\s+192\\.0\\.2\\.11`, "m"));
+
+    expect(sb.tool("lxc-stop", "-n", a, "-k").code).toBe(0);
+    expect(sb.tool("lxc-stop", "-n", b, "-k").code).toBe(0);
+    // the host ends go away with the containers' network namespaces
+    for (let i = 0; i < 20 && bridgePorts().length; i++) Bun.sleepSync(100);
+    expect(bridgePorts()).toEqual([]);
+  });
+
+  test("a missing bridge is a clear error naming the key, and nothing is left behind", () => {
+    const n = sb.name("nobr");
+    expect(sb.create(n, ["lxc.net =", "lxc.net.0.type = veth", "lxc.net.0.link = nosuchbr0"]).code).toBe(0);
+    const before = spawnSync("ip", ["-o", "link", "show", "type", "veth"], { encoding: "utf8" }).stdout;
+    const r = sb.tool("lxc-start", "-n", n);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("lxc.net.0.link");
+    expect(r.stderr).toContain("nosuchbr0");
+    expect(spawnSync("ip", ["-o", "link", "show", "type", "veth"], { encoding: "utf8" }).stdout).toBe(before);
+  });
+
+  test("network type none shares the host's network namespace; empty has only lo", () => {
+    const n = sb.name("none");
+    expect(sb.create(n, ["lxc.net =", "lxc.net.0.type = none"]).code).toBe(0);
+    expect(sb.tool("lxc-start", "-n", n).code).toBe(0);
+    const pid = sb.initPid(n);
+    expect(spawnSync("readlink", [`/proc/${pid}/ns/net`], { encoding: "utf8" }).stdout).toBe(spawnSync("readlink", ["/proc/self/ns/net"], { encoding: "utf8" }).stdout);
+    expect(sb.tool("lxc-stop", "-n", n, "-k").code).toBe(0);
+
+    const e = sb.name("empty");
+    expect(sb.create(e).code).toBe(0);
+    expect(sb.tool("lxc-start", "-n", e).code).toBe(0);
+    const pe = sb.initPid(e);
+    const links = nsenter(pe, ["-n"], ["ip", "-o", "link"]).stdout.split("\n").filter(Boolean);
+    expect(links.length).toBe(1);
+    expect(links[0]).toContain("lo:");
+    expect(links[0]).toContain("UP");
+    expect(existsSync(`/proc/${pe}`)).toBe(true);
+    expect(sb.tool("lxc-stop", "-n", e, "-k").code).toBe(0);
+  });
+});
