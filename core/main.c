@@ -72,6 +72,10 @@ int main(int argc, char **argv)
 		return cmd_check_plan();
 	if (!strcmp(cmd, "start"))
 		return cmd_start();
+	/* started as "[lxc monitor] LXCPATH NAME" with no arguments: the title ps shows is
+	 * then exactly LXC's */
+	if (argc == 1 && !strncmp(argv[0], "[lxc monitor]", 13))
+		return cmd_start();
 	fprintf(stderr, "usage: lxc-core start|check-plan|version\n");
 	return 64;
 }

@@ -48,7 +48,7 @@ export function runCore(plan: string, opts: { title: string; foreground: boolean
   const errFd = !opts.foreground && opts.logFile ? openSync(opts.logFile, "a") : "ignore";
   let child: ChildProcess;
   try {
-    child = spawn(bin, ["start"], {
+    child = spawn(bin, [], {
       argv0: opts.title,
       stdio: opts.foreground ? ["inherit", "inherit", "inherit", "pipe", "pipe", "pipe"] : ["ignore", "ignore", errFd, "pipe", "pipe", "pipe"],
       detached: !opts.foreground,
