@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "attach.h"
 #include "log.h"
 #include "monitor.h"
 #include "plan.h"
@@ -72,10 +73,14 @@ int main(int argc, char **argv)
 		return cmd_check_plan();
 	if (!strcmp(cmd, "start"))
 		return cmd_start();
+	if (!strcmp(cmd, "attach"))
+		return attach_main();
+	if (!strcmp(cmd, "check-attach"))
+		return attach_check();
 	/* started as "[lxc monitor] LXCPATH NAME" with no arguments: the title ps shows is
 	 * then exactly LXC's */
 	if (argc == 1 && !strncmp(argv[0], "[lxc monitor]", 13))
 		return cmd_start();
-	fprintf(stderr, "usage: lxc-core start|check-plan|version\n");
+	fprintf(stderr, "usage: lxc-core start|attach|check-plan|check-attach|version\n");
 	return 64;
 }

@@ -40,4 +40,8 @@ async function main(): Promise<number> {
   return runTool(await TOOLS[tool]!(), argv);
 }
 
-process.exitCode = await main();
+const code = await main();
+process.exitCode = code;
+// A tool is done when main returns: an abandoned wait on a monitor socket (lxc-stop --nokill
+// after its timeout) must not keep the process alive.
+setTimeout(() => process.exit(code), 20).unref();

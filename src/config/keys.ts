@@ -4,7 +4,7 @@
 import type { ItemContext, KeySpec } from "./key-spec.ts";
 import { FAMILIES, type FamilySpec } from "./keys-family.ts";
 import { NET_SUBKEYS, NET_SUBKEY_MAP } from "./keys-net.ts";
-import { ARCHES, NAMESPACES } from "./names.ts";
+import { ARCHES, NAMESPACES, PRLIMIT_RESOURCES } from "./names.ts";
 import * as v from "./validators.ts";
 
 type Opts = Partial<Omit<KeySpec, "name" | "kind" | "validate">> & { about: string; supported: boolean };
@@ -150,7 +150,7 @@ const TOP: KeySpec[] = [
   scalar("lxc.rootfs.path", v.rootfsPath, { supported: true, about: "root filesystem: [TYPE:]LOCATION", show: (p) => p.slice(p.indexOf(":") + 1) }),
   bool("lxc.seccomp.allow_nesting", false, "stack seccomp filters"),
   scalar("lxc.seccomp.notify.cookie", v.anyText, { supported: false, about: "cookie sent with seccomp notifications" }),
-  scalar("lxc.seccomp.notify.proxy", v.notifyProxy, { supported: false, about: "seccomp notification proxy socket", show: (p) => p.slice("unix:".length) }),
+  scalar("lxc.seccomp.notify.proxy", v.notifyProxy, { supported: false, about: "seccomp notification proxy socket", show: (p) => p.slice("unix:".length).replace(/^@/, "") }),
   scalar("lxc.seccomp.profile", v.anyText, { supported: false, about: "seccomp policy file" }),
   scalar("lxc.selinux.context.keyring", v.anyText, { supported: false, about: "SELinux context of the session keyring" }),
   scalar("lxc.selinux.context", v.anyText, { supported: false, about: "SELinux context of init" }),
@@ -245,5 +245,7 @@ export function knownKeyNames(netIndex = 0): string[] {
   return [
     ...EXACT.keys(),
     ...NET_SUBKEYS.map((s) => `lxc.net.${netIndex}.${s.name}`),
+    ...PRLIMIT_RESOURCES.map((r) => `lxc.prlimit.${r}`),
+    ...NAMESPACES.map((n) => `lxc.namespace.share.${n}`),
   ];
 }

@@ -15,6 +15,9 @@ export class BadValue extends Error {
 
 export type Validator = (value: string) => string;
 
+/** Hint for values that look like they carry a trailing comment. */
+export const INLINE_COMMENT = "config lines have no inline comments: everything after = is the value; put the comment on its own line";
+
 /** An integer as LXC's C parser reads it: decimal, 0x hex, or leading-0 octal, optional sign. */
 export function parseCInteger(s: string): bigint | undefined {
   const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(s);
@@ -296,7 +299,9 @@ export const syslogFacility: Validator = (v) => {
 
 export const hostname: Validator = (v) => {
   if (v.length > 64) throw new BadValue("expected a hostname of at most 64 characters");
-  if (/[\s\x00-\x1f\x7f]/.test(v)) throw new BadValue("a hostname cannot contain spaces or control characters");
+  if (/[\s\x00-\x1f\x7f]/.test(v)) {
+    throw new BadValue("a hostname cannot contain spaces or control characters", v.includes("#") ? INLINE_COMMENT : undefined);
+  }
   return v;
 };
 
@@ -325,7 +330,7 @@ export const environment: Validator = (v) => {
 };
 
 export const initGroups: Validator = (v) => {
-  const ids = v.split(",").filter((s) => s !== "");
+  const ids = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
   for (const id of ids) if (!/^\d+$/.test(id) || BigInt(id) > 0xfffffffen) throw new BadValue(`"${id}" is not a group id: expected comma-separated numeric gids (e.g. 4,27)`);
   return ids.map((i) => BigInt(i).toString()).join(",");
 };

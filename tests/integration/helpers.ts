@@ -46,7 +46,7 @@ export class Sandbox {
     return `${this.prefix}-${suffix}`;
   }
   tool(tool: string, ...args: string[]): Result {
-    return run(tool, [...args, "-P", this.lxcpath]);
+    return run(tool, ["-P", this.lxcpath, ...args]);
   }
   /** creates a busybox container with an empty network; extra config lines appended */
   create(name: string, extra: string[] = []): Result {
