@@ -9,7 +9,7 @@ pkgs=(build-essential busybox-static libseccomp-dev libcap-dev iproute2 util-lin
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 if [ "${1:-}" = "--tests" ]; then
 	# lxc-tests brings LXC's shell tests (and real LXC, used only to compare against)
-	pkgs+=(lxc-tests uidmap sudo adduser bridge-utils net-tools)
+	pkgs+=(lxc-tests)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

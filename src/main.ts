@@ -8,6 +8,7 @@ const TOOLS: Record<string, () => Promise<ToolDef>> = {
   "lxc-destroy": async () => (await import("./cli/destroy.ts")).lxcDestroy,
   "lxc-start": async () => (await import("./cli/start.ts")).lxcStart,
   "lxc-stop": async () => (await import("./cli/stop.ts")).lxcStop,
+  "lxc-attach": async () => (await import("./cli/attach.ts")).lxcAttach,
   "lxc-info": async () => (await import("./cli/info.ts")).lxcInfo,
   "lxc-ls": async () => (await import("./cli/ls.ts")).lxcLs,
   "lxc-wait": async () => (await import("./cli/wait.ts")).lxcWait,

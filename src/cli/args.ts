@@ -37,7 +37,7 @@ export function parseArgs(argv: string[], specs: OptionSpec[], tool: string): Pa
     else opts.set(s.long, [v]);
   };
   const usageError = (msg: string) =>
-    new LxcError("USAGE", `${tool}: ${msg}`, { hint: `run '${tool} --help' for the list of options` });
+    new LxcError("USAGE", msg, { hint: `run '${tool} --help' for the list of options` });
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

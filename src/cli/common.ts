@@ -83,7 +83,7 @@ export async function runTool(def: ToolDef, argv: string[]): Promise<number> {
     }
     const paths = values(p, "lxcpath");
     if (paths.length > 1 && !def.multiLxcpath) {
-      throw new LxcError("USAGE", `${def.tool}: This command only accepts 1 -P,--lxcpath arguments`, { hint: "give -P once" });
+      throw new LxcError("USAGE", "This command only accepts 1 -P,--lxcpath arguments", { hint: "give -P once" });
     }
     const lxcpaths = paths.length ? paths.map((x) => resolveLxcpath(x)) : [resolveLxcpath(undefined)];
     const lxcpath = lxcpaths[0]!;

@@ -10,7 +10,8 @@ export interface ItemContext {
   scalar(): ScalarState;
   /** normalized values of this key after clears */
   list(): string[];
-  /** normalized values of every key matching `pred`, after clears, in order */
+  /** entries of every key matching `pred` after clears, in order; a clear of a key leaves one
+   *  marker with norm "" (so a scalar can tell "cleared" from "never set") */
   members(pred: (key: string) => boolean): { key: string; norm: string }[];
   env: Readonly<Record<string, string | undefined>>;
   /** for lxc.net.N.* keys: the NIC's current type ("empty" when never set, null when cleared) */

@@ -11,7 +11,7 @@ export interface ContainerRef {
 
 export function validateName(name: string | undefined, tool: string): string {
   if (name === undefined || name === "") {
-    throw new LxcError("USAGE", `${tool}: No container name specified`, {
+    throw new LxcError("USAGE", "No container name specified", {
       hint: `give one with -n NAME (or as the first argument)`,
     });
   }

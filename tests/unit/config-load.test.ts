@@ -48,7 +48,7 @@ describe("includes", () => {
     expect(c.hooks("post-stop")).toEqual(["/usr/share/lxcfs/lxc.reboot.hook"]);
     expect(c.getList("lxc.environment")).toEqual(["LANG=C.UTF-8"]);
     expect(c.originOf("lxc.tty.max")).toEqual({ file: join(root, "share/common.conf"), line: 6 });
-    expect(c.originOf("lxc.uts.name")).toEqual({ file: path, line: 19 });
+    expect(c.originOf("lxc.uts.name")).toEqual({ file: path, line: 18 });
     expect(c.notices).toEqual([]);
   });
   test("relative include paths are taken from the including file's directory", () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { commandSocketName, fnv1a64, lockPath, validateName } from "../../src/container/names.ts";
 import { activeNames } from "../../src/container/list.ts";
 import { ConfigView } from "../../src/container/plan/config-view.ts";
-import { sigNumber, capNumber } from "../../src/security/names.ts";
+import { signalNumber as sigNumber, capabilityNumber as capNumber } from "../../src/config/names.ts";
 
 describe("names and paths", () => {
   test("FNV-1a 64 matches LXC's (monitord socket name seen on a real host)", () => {
@@ -58,7 +58,7 @@ describe("signal and capability names", () => {
   });
   test("capabilities", () => {
     expect(capNumber("sys_admin")).toBe(21);
-    expect(capNumber("CAP_NET_RAW")).toBe(13);
+    expect(capNumber("net_raw")).toBe(13);
     expect(capNumber("checkpoint_restore")).toBe(40);
     expect(capNumber("bogus")).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 // Capability and signal values from the config, as numbers for the plan, with errors that
 // name the key.
 import { LxcError } from "../../errors.ts";
-import { capNumber, sigNumber } from "../../security/names.ts";
+import { capabilityNumber as capNumber, signalNumber as sigNumber } from "../../config/names.ts";
 import type { Sourced } from "./config-view.ts";
 
 export function capabilityNumber(name: string, src: Sourced): number {
