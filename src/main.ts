@@ -20,6 +20,14 @@ const TOOLS: Record<string, () => Promise<ToolDef>> = {
 
 export const TOOL_NAMES = Object.keys(TOOLS).filter((t) => !t.startsWith("__"));
 
+// A reader that goes away (lxc-ls | head) is not an error of ours.
+for (const s of [process.stdout, process.stderr]) {
+  s.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 async function main(): Promise<number> {
   if (process.argv[2] === "__list-tools") {
     process.stdout.write(TOOL_NAMES.join("\n") + "\n");
