@@ -84,7 +84,10 @@ static void fs_steps(const struct child_args *a, struct failure *f)
 		if (r == 0)
 			continue;
 		if (s->kind == FS_MOUNT && (s->opts & MOPT_OPTIONAL)) {
-			log_warn("optional mount skipped (line %d, %s): %s", s->line, s->origin, f->msg);
+			/* "optional" exists for paths that may be absent: only other failures are
+			 * worth a line on the console */
+			if (f->err != ENOENT)
+				log_warn("optional mount skipped (line %d, %s): %s", s->line, s->origin, f->msg);
 			continue;
 		}
 		die(a, f);

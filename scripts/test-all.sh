@@ -63,8 +63,9 @@ node_modules/.bin/tsc --noEmit; count_step typecheck $?
 note "C core tests"
 make -s -C core test 2>&1 | tee "$WORK/core.txt"
 rc=${PIPESTATUS[0]}
-line=$(grep -E '^# [0-9]+ passed, [0-9]+ failed' "$WORK/core.txt" | tail -n1)
-cp=$(sed -n 's/^# \([0-9]*\) passed.*/\1/p' <<<"$line"); cf=$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$line")
+# the core's test blocks each end with "# N passed, N failed": add them up
+cp=""; cf=""
+read -r cp cf < <(awk '/^# [0-9]+ passed, [0-9]+ failed/ {p += $2; f += $4; n++} END {if (n) print p, f}' "$WORK/core.txt")
 if [ -n "$cp" ] && [ -n "$cf" ]; then
 	pass=$((pass + cp)); fail=$((fail + cf))
 	{ [ "$cf" -gt 0 ] || [ "$rc" -ne 0 ]; } && { failed_suites+=(core-tests); [ "$cf" -eq 0 ] && fail=$((fail + 1)); }

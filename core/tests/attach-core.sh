@@ -23,7 +23,7 @@ check() {   # check DESCRIPTION COMMAND...
 }
 # same DESCRIPTION GOT WANT
 same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', want '$3'"; fi
+	if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', want '$3'${ERR:+ (stderr: $ERR)}"; fi
 }
 
 cleanup() {
@@ -64,7 +64,7 @@ check_attach() {
 	got=$(printf '%s' "$3" | "$CORE" check-attach)
 	same "check-attach $1" "$got" "$2"
 }
-check_attach good 'ok' $'lxc-ts-attach 1\n# a comment\nname c1\npid 1\nsetns user mnt pid uts ipc net cgroup time\ncgroup /sys/fs/cgroup/x\ncapdrop 1 2\ncapdrop 3\nnonewprivs 1\nenv A=%20b\nenv B=%-\ngid 0\ngroups\nuid 0\ncwd /\npty 0\nexec sh -c %-\n'
+check_attach good 'ok' $'lxc-ts-attach 1\n# a comment\nname c1\npid 1\nsetns user mnt pid uts ipc net cgroup time\ncgroup /sys/fs/cgroup/x\ncapdrop 1 2\ncapdrop 3\nnonewprivs 1\nenv A=%20b\nenv B=\ngid 0\ngroups\nuid 0\ncwd /\npty 0\nexec sh -c %-\n'
 check_attach version 'error 1 expected "lxc-ts-attach 1" as the first line' $'lxc-ts-plan 1\npid 1\nexec x\n'
 check_attach no-pid 'error 0 missing pid' $'lxc-ts-attach 1\nexec x\n'
 check_attach no-exec 'error 0 missing exec' $'lxc-ts-attach 1\npid 1\n'
@@ -181,8 +181,10 @@ attach() {
 	RC=$?
 	OUT=$(cat "$T/out")
 	ERR=$(cat "$T/err")
+	[ "$RC" = 0 ] || [ -z "${DEBUG:-}" ] || echo "# rc $RC: $ERR"
 }
-BASE=("env PATH=/bin" "gid 0" "groups" "uid 0" "cwd /" "pty 0")
+COMMON=("env PATH=/bin" "gid 0" "groups" "uid 0" "cwd /")
+BASE=("${COMMON[@]}" "pty 0")
 
 attach "${BASE[@]}" -- hostname
 same "hostname is the container's" "$OUT" "attach-test-a1"
@@ -297,24 +299,25 @@ fi
 echo "# pty"
 if command -v script >/dev/null; then
 	# stdin stays open (a sleeping writer) so script(1) sends no EOF into the test
-	aplan "$T/p" "${BASE[@]}" "pty 1" -- sh -c 'tty; [ -t 0 ] && [ -t 1 ] && echo TTY; stty size; exit 5'
-	out=$(sleep 3 | script -qec "stty rows 33 cols 77; $CORE attach 3<$T/p" /dev/null | tr -d '\r')
+	aplan "$T/p" "${COMMON[@]}" "pty 1" -- sh -c 'tty; [ -t 0 ] && [ -t 1 ] && echo TTY; stty size; exit 5'
+	sleep 3 | script -qec "stty rows 33 cols 77; $CORE attach 3<$T/p" /dev/null >"$T/pty.out"
 	rc=${PIPESTATUS[1]}
+	out=$(tr -d '\r' <"$T/pty.out")
 	same "pty: the command's terminal is the container's devpts" "$(echo "$out" | grep '^/dev/')" "/dev/pts/0"
 	check "pty: stdin and stdout are terminals" grep -q '^TTY$' <<<"$out"
 	check "pty: window size copied" grep -q '^33 77$' <<<"$out"
 	same "pty: exit status through the pty" "$rc" 5
-	aplan "$T/p" "${BASE[@]}" "pty 1" -- sh -c 'echo out; echo err >&2; ls -l /proc/self/fd/2'
+	aplan "$T/p" "${COMMON[@]}" "pty 1" -- sh -c 'echo out; echo err >&2; ls -l /proc/self/fd/2'
 	out=$(sleep 3 | script -qec "$CORE attach 3<$T/p 2>$T/err2" /dev/null | tr -d '\r')
 	check "pty: stdout on the pty" grep -q '^out$' <<<"$out"
 	same "pty: a redirected stderr is left alone" "$(cat "$T/err2")" "err"
-	aplan "$T/p" "${BASE[@]}" "pty 1" -- sh -c 'kill -9 $$'
+	aplan "$T/p" "${COMMON[@]}" "pty 1" -- sh -c 'kill -9 $$'
 	sleep 3 | script -qec "$CORE attach 3<$T/p" /dev/null >/dev/null
 	same "pty: killed by a signal: 137" "${PIPESTATUS[1]}" 137
-	aplan "$T/p" "${BASE[@]}" "pty 1" -- sh -c 'read x; echo got:$x'
+	aplan "$T/p" "${COMMON[@]}" "pty 1" -- sh -c 'read x; echo got:$x'
 	out=$( (sleep 0.5; echo hello; sleep 2) | script -qec "$CORE attach 3<$T/p" /dev/null | tr -d '\r')
 	check "pty: input reaches the command" grep -q '^got:hello$' <<<"$out"
-	aplan "$T/p" "${BASE[@]}" "pty 1" -- sh -c 'trap "echo TERM-seen; exit 9" TERM; echo ready; sleep 5 & wait'
+	aplan "$T/p" "${COMMON[@]}" "pty 1" -- sh -c 'trap "echo TERM-seen; exit 9" TERM; echo ready; sleep 5 & wait'
 	(sleep 3 | script -qec "$CORE attach 3<$T/p" /dev/null >"$T/term.out") &
 	SP=$!
 	for ((i = 0; i < 50; i++)); do grep -q ready "$T/term.out" 2>/dev/null && break; sleep 0.1; done
@@ -322,7 +325,7 @@ if command -v script >/dev/null; then
 	[ -n "$cp" ] && kill -TERM "$cp"
 	wait $SP
 	check "pty: SIGTERM to the core is forwarded to the command" grep -q 'TERM-seen' "$T/term.out"
-	aplan "$T/p" "${BASE[@]}" "pty 1" -- true
+	aplan "$T/p" "${COMMON[@]}" "pty 1" -- true
 	sleep 2 | script -qec "stty -a > $T/stty.before; $CORE attach 3<$T/p; stty -a > $T/stty.after" /dev/null >/dev/null
 	check "pty: the caller's terminal settings are restored" cmp -s "$T/stty.before" "$T/stty.after"
 fi
