@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 BUN := node_modules/.bin/bun
 TSC := node_modules/.bin/tsc
 SOURCES := $(shell find src -name '*.ts')
-BUILD_FLAGS := --compile --minify --no-compile-autoload-dotenv --no-compile-autoload-bunfig
+BUILD_FLAGS := --compile --bytecode --minify --no-compile-autoload-dotenv --no-compile-autoload-bunfig
 
 .PHONY: all install check typecheck unit core clean
 

@@ -49,8 +49,10 @@ async function main(): Promise<number> {
   return runTool(await TOOLS[tool]!(), argv);
 }
 
-const code = await main();
-process.exitCode = code;
-// A tool is done when main returns: an abandoned wait on a monitor socket (lxc-stop --nokill
-// after its timeout) must not keep the process alive.
-setTimeout(() => process.exit(code), 20).unref();
+// No top-level await: the compiled binary is built as bytecode, which needs a CommonJS body.
+void main().then((code) => {
+  process.exitCode = code;
+  // A tool is done when main returns: an abandoned wait on a monitor socket (lxc-stop
+  // --nokill after its timeout) must not keep the process alive.
+  setTimeout(() => process.exit(code), 20).unref();
+});
