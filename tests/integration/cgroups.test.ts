@@ -37,7 +37,8 @@ describe("cgroups on the real host", () => {
 
       const st = mgr.stats(h);
       expect(st.memBytes ?? st.cpuNs).toBeDefined();
-      if (st.memBytes !== undefined) expect(st.memBytes > 0n).toBe(true);
+      // a process just moved in may still be charged to its old cgroup (v1): 0 is a valid reading
+      if (st.memBytes !== undefined) expect(st.memBytes >= 0n).toBe(true);
 
       const pidsV1 = mgr.layout.hierarchies.find((x) => x.version === "v1" && x.controllers.includes("pids"));
       if (pidsV1) {
