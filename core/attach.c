@@ -33,6 +33,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "attach.h"
+#include "log.h"
 #include "caps.h"
 #include "plan.h"
 #include "sync.h"
@@ -74,26 +75,14 @@ struct attach {
 
 static void vsay(const struct attach_plan *p, const char *fmt, va_list ap)
 {
-	char buf[1400];
-	int n;
+	char prefix[300];
 	if (p->quiet)
 		return;
 	if (p->name && *p->name)
-		n = snprintf(buf, sizeof(buf), "lxc-attach: %s: ", p->name);
+		snprintf(prefix, sizeof(prefix), "lxc-attach: %s: ", p->name);
 	else
-		n = snprintf(buf, sizeof(buf), "lxc-attach: ");
-	if (n < 0 || (size_t)n >= sizeof(buf))
-		return;
-	int m = vsnprintf(buf + n, sizeof(buf) - (size_t)n - 1, fmt, ap);
-	if (m < 0)
-		return;
-	n += m;
-	if ((size_t)n > sizeof(buf) - 2)
-		n = (int)sizeof(buf) - 2;
-	buf[n++] = '\n';
-	if (write(2, buf, (size_t)n) < 0) {
-		/* stderr is gone: nothing else to tell */
-	}
+		snprintf(prefix, sizeof(prefix), "lxc-attach: ");
+	log_line_v(prefix, fmt, ap);
 }
 
 static void say(const struct attach_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -13,10 +13,10 @@ void log_set_name(const char *name)
 		log_name = name;
 }
 
-static void vlog(const char *level, const char *fmt, va_list ap)
+void log_line_v(const char *prefix, const char *fmt, va_list ap)
 {
-	char buf[1024];
-	int n = snprintf(buf, sizeof(buf), "lxc-core %s %s: ", log_name, level);
+	char buf[1400];
+	int n = snprintf(buf, sizeof(buf), "%s", prefix);
 
 	if (n < 0 || (size_t)n >= sizeof(buf))
 		return;
@@ -30,6 +30,13 @@ static void vlog(const char *level, const char *fmt, va_list ap)
 	if (write(2, buf, (size_t)n) < 0) {
 		/* nothing sensible left to do */
 	}
+}
+
+static void vlog(const char *level, const char *fmt, va_list ap)
+{
+	char prefix[300];
+	snprintf(prefix, sizeof(prefix), "lxc-core %s %s: ", log_name, level);
+	log_line_v(prefix, fmt, ap);
 }
 
 #define LOGFN(fn, level)                        \
