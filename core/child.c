@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <net/if.h>
 #include "caps.h"
 #include "child.h"
 #include "log.h"
@@ -98,6 +99,29 @@ static void fs_steps(const struct child_args *a, struct failure *f)
 			die(a, f);
 	}
 	close(rootfd);
+}
+
+/* Set IFF_UP on an interface of our (new) network namespace: the loopback
+ * device starts down, and a spawned `ip` would cost more than the rest of
+ * the start. */
+static int netif_up(const char *name, struct failure *f)
+{
+	struct ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (s < 0)
+		return fail(f, errno, "netup", "cannot open a socket: %s", strerror(errno));
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.ifr_name, name, IFNAMSIZ - 1);
+	int r = ioctl(s, SIOCGIFFLAGS, &ifr);
+	if (r == 0) {
+		ifr.ifr_flags |= IFF_UP;
+		r = ioctl(s, SIOCSIFFLAGS, &ifr);
+	}
+	int e = errno;
+	close(s);
+	if (r < 0)
+		return fail(f, e, "netup", "cannot bring %s up: %s", name, strerror(e));
+	return 0;
 }
 
 static int write_sysctl(const struct plan_sysctl *s, struct failure *f)
@@ -238,6 +262,10 @@ _Noreturn void child_run(const struct child_args *a)
 	at(&f, p->hostname_line, NULL);
 	if (p->hostname && sethostname(p->hostname, strlen(p->hostname)) < 0)
 		die(a, (fail(&f, errno, "hostname", "cannot set hostname \"%s\": %s", p->hostname, strerror(errno)), &f));
+	at(&f, p->netup_line, NULL);
+	for (int i = 0; i < p->nnetup; i++)
+		if (netif_up(p->netup[i], &f))
+			die(a, &f);
 	for (int i = 0; i < p->nsysctls; i++) {
 		at(&f, p->sysctls[i].line, NULL);
 		if (write_sysctl(&p->sysctls[i], &f))

@@ -59,8 +59,26 @@ int monitor_signal_init(struct monitor *m, int signo)
 	return kill(m->init_pid, signo) < 0 ? errno : 0;
 }
 
+/* Once the container is gone only our own copies keep the pty slaves open;
+ * closing them lets the console master report the hang-up at once instead
+ * of the final drain waiting out its timeout. */
+static void close_slaves(struct ptys *t)
+{
+	if (t->console.slave >= 0) {
+		close(t->console.slave);
+		t->console.slave = -1;
+	}
+	for (int i = 0; i < t->nttys; i++) {
+		if (t->ttys[i].slave >= 0) {
+			close(t->ttys[i].slave);
+			t->ttys[i].slave = -1;
+		}
+	}
+}
+
 static void finish(struct monitor *m)
 {
+	close_slaves(&m->ptys);
 	console_final_drain(&m->con);
 	set_state(m, ST_STOPPED);
 	ev_line(&m->ev_fd, "stopped");
@@ -146,6 +164,7 @@ static void init_exited(struct monitor *m, int status)
 	m->state_before = m->state == ST_RUNNING ? "RUNNING" : "ABORTING";
 	set_state(m, ST_STOPPING);
 	console_restore(&m->con);
+	cleanup_run(m->plan);
 	if (!m->plan->teardown) {
 		finish(m);
 		return;

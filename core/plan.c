@@ -230,6 +230,29 @@ static int d_teardown(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_cleanup(struct pctx *c, struct pline *l)
+{
+	static const struct { const char *w; enum cleanup_kind k; } kinds[] = {
+		{ "rmtree", CLEAN_RMTREE }, { "rmdir", CLEAN_RMDIR }, { "unlink", CLEAN_UNLINK },
+	};
+	struct plan *p = c->p;
+	int k = -1;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(l->f[0], kinds[i].w))
+			k = (int)i;
+	if (k < 0)
+		return perr(c, "cleanup wants rmtree, rmdir or unlink, not \"%s\"", l->f[0]);
+	if (abspath(c, "cleanup PATH", l->f[1]))
+		return -1;
+	void *na = grow(p->cleanups, p->ncleanups, sizeof(*p->cleanups));
+	if (!na)
+		return perr(c, "out of memory");
+	p->cleanups = na;
+	p->cleanups[p->ncleanups].kind = kinds[k].k;
+	p->cleanups[p->ncleanups++].path = l->f[1];
+	return 0;
+}
+
 static int d_hook_env(struct pctx *c, struct pline *l)
 {
 	/* reserved in v1: checked for shape, otherwise unused */
@@ -416,6 +439,22 @@ static int d_hostname(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_netup(struct pctx *c, struct pline *l)
+{
+	struct plan *p = c->p;
+	size_t n = strlen(l->f[0]);
+	if (n == 0 || n >= 16 || strchr(l->f[0], '/'))
+		return perr(c, "netup wants an interface name of 1..15 bytes");
+	void *na = grow(p->netup, p->nnetup, sizeof(*p->netup));
+	if (!na)
+		return perr(c, "out of memory");
+	p->netup = na;
+	p->netup[p->nnetup++] = l->f[0];
+	if (!p->netup_line)
+		p->netup_line = l->no;
+	return 0;
+}
+
 static int d_sysctl(struct pctx *c, struct pline *l)
 {
 	struct plan *p = c->p;
@@ -581,6 +620,7 @@ static const struct directive dirs[] = {
 	{ "ttys", 1, 1, 0, d_ttys_count },
 	{ "ttys", 2, 2, 0, d_ttys_step },
 	{ "teardown", 1, -1, 0, d_teardown },
+	{ "cleanup", 2, 2, 1, d_cleanup },
 	{ "hook-env", 1, 1, 1, d_hook_env },
 	{ "rootfs", 4, 4, 0, d_rootfs },
 	{ "mount", 7, 7, 1, d_mount },
@@ -588,6 +628,7 @@ static const struct directive dirs[] = {
 	{ "mknod", 6, 6, 1, d_mknod },
 	{ "symlink", 3, 3, 1, d_symlink },
 	{ "hostname", 1, 1, 0, d_hostname },
+	{ "netup", 1, 1, 1, d_netup },
 	{ "sysctl", 2, 2, 1, d_sysctl },
 	{ "rlimit", 3, 3, 1, d_rlimit },
 	{ "capdrop", 0, -1, 1, d_capdrop },
@@ -681,6 +722,10 @@ static int final_checks(struct pctx *c, int *line)
 		*line = p->hostname_line;
 		return perr(c, "hostname needs \"clone uts\"");
 	}
+	if (p->nnetup && !(p->clone_flags & CLONE_NEWNET)) {
+		*line = p->netup_line;
+		return perr(c, "netup needs \"clone net\"");
+	}
 	for (int i = 0; i < p->nsteps; i++) {
 		if (p->steps[i].kind == FS_CONSOLE)
 			console_step = p->steps[i].line;
@@ -755,6 +800,8 @@ void plan_free(struct plan *p)
 	free(p->groups);
 	free(p->argv);
 	free(p->teardown);
+	free(p->cleanups);
+	free(p->netup);
 	free(p->text);
 	memset(p, 0, sizeof(*p));
 }

@@ -34,6 +34,9 @@ struct fs_step {
 	const char *dir;    /* console/ttys DIR, NULL for "-" */
 };
 
+enum cleanup_kind { CLEAN_RMTREE, CLEAN_RMDIR, CLEAN_UNLINK };
+struct plan_cleanup { enum cleanup_kind kind; const char *path; };
+
 struct plan_sysctl { int line; const char *key, *value; };
 struct plan_rlimit { int line; int resource; rlim_t soft, hard; };
 
@@ -51,6 +54,7 @@ struct plan {
 	size_t console_buffer;
 	int ttys;               int ttys_line;
 	const char **teardown;  /* NULL-terminated, or NULL */
+	struct plan_cleanup *cleanups; int ncleanups;
 
 	int has_rootfs;         int rootfs_line;
 	const char *rootfs_src, *rootfs_mnt, *rootfs_data;
@@ -59,6 +63,7 @@ struct plan {
 	struct fs_step *steps;  int nsteps;
 
 	const char *hostname;   int hostname_line;
+	const char **netup;     int nnetup; int netup_line;
 	struct plan_sysctl *sysctls; int nsysctls;
 	struct plan_rlimit *rlimits; int nrlimits;
 	int *capdrop;           int ncapdrop; int capdrop_line;

@@ -1,10 +1,17 @@
-/* The TS teardown command, run by the monitor once init has exited.  It
- * runs asynchronously: the monitor keeps answering its socket (state
- * STOPPING) meanwhile and reaps it from the event loop. */
+/* After init has exited: the plan's cleanup steps, then the TS teardown
+ * command (when the plan has one).  The command runs asynchronously: the
+ * monitor keeps answering its socket (state STOPPING) meanwhile and reaps
+ * it from the event loop. */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <linux/magic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/statfs.h>
+#include <time.h>
 #include <unistd.h>
 #include "log.h"
 #include "teardown.h"
@@ -34,4 +41,78 @@ pid_t teardown_start(const char *const *argv, int status, pid_t init_pid,
 	execvp(argv[0], (char *const *)argv);
 	log_error("cannot run teardown \"%s\": %m", argv[0]);
 	_exit(127);
+}
+
+/* Remove DIR and the directories below it, deepest first.  Only rmdir():
+ * on a cgroup file system that is how a cgroup goes, and anywhere else it
+ * can never take a file with it.  A cgroup whose last tasks are still
+ * exiting is EBUSY for a moment: retry until *deadline. */
+static int rmtree_at(const char *dir, const struct timespec *deadline)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? 0 : -errno;
+	struct dirent *e;
+	int r = 0;
+	while ((e = readdir(d))) {
+		if (e->d_type != DT_DIR || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char sub[PATH_MAX];
+		if (snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name) >= (int)sizeof(sub))
+			continue;
+		int rr = rmtree_at(sub, deadline);
+		if (rr && !r)
+			r = rr;
+	}
+	closedir(d);
+	for (;;) {
+		if (!rmdir(dir) || errno == ENOENT)
+			return r;
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (errno != EBUSY || now.tv_sec > deadline->tv_sec ||
+		    (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec))
+			return -errno;
+		struct timespec pause = { 0, 5 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
+}
+
+static int on_cgroupfs(const char *path)
+{
+	struct statfs sf;
+	if (statfs(path, &sf))
+		return errno == ENOENT ? 1 : 0;   /* already gone: nothing to check */
+	return sf.f_type == CGROUP_SUPER_MAGIC || sf.f_type == CGROUP2_SUPER_MAGIC;
+}
+
+void cleanup_run(const struct plan *p)
+{
+	struct timespec deadline;
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += 1;
+	for (int i = 0; i < p->ncleanups; i++) {
+		const struct plan_cleanup *c = &p->cleanups[i];
+		int r = 0;
+		switch (c->kind) {
+		case CLEAN_RMTREE:
+			if (!on_cgroupfs(c->path)) {
+				log_warn("cleanup: %s is not on a cgroup file system; left alone", c->path);
+				continue;
+			}
+			r = rmtree_at(c->path, &deadline);
+			break;
+		case CLEAN_RMDIR:
+			/* an emptied parent; one still in use by others stays */
+			if (rmdir(c->path) && errno != ENOENT && errno != ENOTEMPTY && errno != EEXIST)
+				r = -errno;
+			break;
+		case CLEAN_UNLINK:
+			if (unlink(c->path) && errno != ENOENT)
+				r = -errno;
+			break;
+		}
+		if (r)
+			log_warn("cleanup: cannot remove %s: %s", c->path, strerror(-r));
+	}
 }

@@ -3,6 +3,7 @@
 import { appendFileSync, mkdirSync, openSync, closeSync } from "node:fs";
 import { dirname } from "node:path";
 import { LxcError } from "./errors.ts";
+import { writeErr } from "./sys/stdio.ts";
 
 export const LEVELS = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "ERROR", "CRIT", "ALERT", "FATAL"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -70,8 +71,8 @@ export class Logger {
   error(cat: string, msg: string, hint?: string): void {
     this.log(5, cat, msg + (hint ? ` (hint: ${hint})` : ""));
     if (!this.quiet) {
-      process.stderr.write(`${this.prog}: ${this.name ? this.name + ": " : ""}${msg}\n`);
-      if (hint) process.stderr.write(`hint: ${hint}\n`);
+      writeErr(`${this.prog}: ${this.name ? this.name + ": " : ""}${msg}\n`);
+      if (hint) writeErr(`hint: ${hint}\n`);
     }
   }
 }

@@ -2,6 +2,7 @@
 // runs the tool it was called as. In development: `bun src/main.ts lxc-start -n c1`.
 import { basename } from "node:path";
 import type { ToolDef } from "./cli/common.ts";
+import { writeOut, writeErr } from "./sys/stdio.ts";
 
 const TOOLS: Record<string, () => Promise<ToolDef>> = {
   "lxc-create": async () => (await import("./cli/create.ts")).lxcCreate,
@@ -15,22 +16,13 @@ const TOOLS: Record<string, () => Promise<ToolDef>> = {
   "lxc-config": async () => (await import("./cli/config.ts")).lxcConfig,
   "lxc-update-config": async () => (await import("./cli/update-config.ts")).lxcUpdateConfig,
   "lxc-checkconfig": async () => (await import("./cli/checkconfig.ts")).lxcCheckconfig,
-  __teardown: async () => (await import("./cli/teardown.ts")).lxcTeardown,
 };
 
 export const TOOL_NAMES = Object.keys(TOOLS).filter((t) => !t.startsWith("__"));
 
-// A reader that goes away (lxc-ls | head) is not an error of ours.
-for (const s of [process.stdout, process.stderr]) {
-  s.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
 async function main(): Promise<number> {
   if (process.argv[2] === "__list-tools") {
-    process.stdout.write(TOOL_NAMES.join("\n") + "\n");
+    writeOut(TOOL_NAMES.join("\n") + "\n");
     return 0;
   }
   let tool = basename(process.argv0);
@@ -39,7 +31,7 @@ async function main(): Promise<number> {
     const sub = argv[0] ?? "";
     const asTool = sub.startsWith("lxc-") || sub.startsWith("__") ? sub : `lxc-${sub}`;
     if (!(asTool in TOOLS)) {
-      process.stderr.write(`lxc-ts: unknown tool "${sub || tool}"\nhint: call it as one of: ${TOOL_NAMES.join(" ")}\n`);
+      writeErr(`lxc-ts: unknown tool "${sub || tool}"\nhint: call it as one of: ${TOOL_NAMES.join(" ")}\n`);
       return 1;
     }
     tool = asTool;
@@ -50,9 +42,10 @@ async function main(): Promise<number> {
 }
 
 // No top-level await: the compiled binary is built as bytecode, which needs a CommonJS body.
-void main().then((code) => {
-  process.exitCode = code;
+void main().then(async (code) => {
   // A tool is done when main returns: an abandoned wait on a monitor socket (lxc-stop
-  // --nokill after its timeout) must not keep the process alive.
-  setTimeout(() => process.exit(code), 20).unref();
+  // --nokill after its timeout) must not keep the process alive, and everything it
+  // printed went out with write(2) already.
+  const { exitNow } = await import("./sys/libc.ts");
+  exitNow(code);
 });

@@ -180,6 +180,8 @@ wait_file() {
 
 # ---------------------------------------------------------------- a container
 echo "# container c1: ro rootfs, hostname, console, socket, signal, teardown"
+mkdir -p "$T/c1.plain/sub" "$T/c1.emptied" && touch "$T/c1.runtime"
+[ -n "$CG" ] && mkdir -p "$CG/c1sub/inner"
 script='hostname; touch /x 2>&1; readlink /dev/console; readlink /dev/tty1; cat /proc/self/cgroup; echo READY; exec sleep 60'
 {
 	plan c1 <<EOF
@@ -190,6 +192,10 @@ console pty
 console-log $T/c1.console
 console-buffer 65536
 ttys 2
+${CG:+cleanup rmtree $CG/c1sub}
+cleanup rmtree $T/c1.plain
+cleanup unlink $T/c1.runtime
+cleanup rmdir $T/c1.emptied
 teardown /bin/sh -c $(enc "env > $T/c1.teardown")
 rootfs $R $R 1 %-
 mount proc proc proc 14 %- - test:proc
@@ -198,6 +204,7 @@ mknod dev/null c 1 3 0666 test:null
 console lxc test:console
 ttys - test:ttys
 hostname lxc-core-test-c1
+netup lo
 rlimit 7 1000 1000
 env PATH=/bin
 exec sh -c $(enc "$script")
@@ -228,6 +235,7 @@ check "c1: unknown request refused" [ "$("$CLI" "$SOCK/c1" frob)" = "error 22" ]
 check "c1: wait on a current state answers at once" [ "$("$CLI" "$SOCK/c1" 'wait STOPPED|RUNNING')" = "RUNNING" ]
 check "c1: console-buffer holds the console output" bash -c '"$0" "$1" console-buffer | grep -q READY' "$CLI" "$SOCK/c1"
 check "c1: monitor comm is 'lxc monitor'" [ "$(cat /proc/${PID[c1]}/comm)" = "lxc monitor" ]
+check "c1: lo is up in the container's network namespace" bash -c 'nsenter --net=/proc/$0/ns/net ip -o link show lo | grep -q "[<,]UP[,>]"' "$INIT"
 check "c1: init's rlimit applied" grep -q 'Max open files *1000 *1000' /proc/$INIT/limits
 RSS=$(awk '/^VmRSS/ {print $2}' /proc/${PID[c1]}/status)
 echo "# c1: monitor VmRSS ${RSS} kB"
@@ -256,6 +264,12 @@ check "c1: events stream" [ "$(tr '\n' ' ' <"$T/c1.events")" = "exited 9 state S
 check "c1: teardown ran with LXC_INIT_STATUS" grep -qx 'LXC_INIT_STATUS=9' "$T/c1.teardown"
 check "c1: teardown got LXC_INIT_PID" grep -qx "LXC_INIT_PID=$INIT" "$T/c1.teardown"
 check "c1: teardown got LXC_STATE_BEFORE=RUNNING" grep -qx 'LXC_STATE_BEFORE=RUNNING' "$T/c1.teardown"
+if [ -n "$CG" ]; then
+	check "c1: cleanup rmtree removed a cgroup tree" [ ! -e "$CG/c1sub" ]
+fi
+check "c1: cleanup rmtree leaves a non-cgroup dir alone" [ -d "$T/c1.plain/sub" ]
+check "c1: cleanup unlink removed the file" [ ! -e "$T/c1.runtime" ]
+check "c1: cleanup rmdir removed the empty dir" [ ! -e "$T/c1.emptied" ]
 check "c1: socket gone after exit" bash -c '! "$0" "$1" state 2>/dev/null' "$CLI" "$SOCK/c1"
 check "c1: init is gone" bash -c '! kill -0 "$0" 2>/dev/null' "$INIT"
 check "c1: nothing left mounted on the host" bash -c '! grep -q " $0" /proc/self/mounts' "$T"

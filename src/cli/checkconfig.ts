@@ -1,5 +1,6 @@
 import { checkconfigReport } from "../checkconfig/index.ts";
 import type { ToolDef } from "./common.ts";
+import { isTerminal, writeErr, writeOut } from "../sys/stdio.ts";
 
 export const lxcCheckconfig: ToolDef = {
   tool: "lxc-checkconfig",
@@ -8,9 +9,9 @@ export const lxcCheckconfig: ToolDef = {
   withoutCommon: ["name", "lxcpath", "quiet", "logfile", "logpriority", "rcfile"],
   options: [],
   async run() {
-    const r = await checkconfigReport({ tty: !!process.stdout.isTTY, env: process.env });
-    process.stdout.write(r.text);
-    process.stderr.write(r.stderr);
+    const r = await checkconfigReport({ tty: isTerminal(1), env: process.env });
+    writeOut(r.text);
+    writeErr(r.stderr);
     return r.exitCode;
   },
 };

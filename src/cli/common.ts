@@ -6,6 +6,7 @@ import { Logger, parseLevel, setLogger } from "../log.ts";
 import { validateName, type ContainerRef } from "../container/names.ts";
 import { globalLxcpath, resolveLxcpath } from "../container/paths.ts";
 import { COMMON_OPTIONS, flag, formatHelp, formatUsage, parseArgs, value, values, type OptionSpec, type ParsedArgs } from "./args.ts";
+import { writeOut, writeErr } from "../sys/stdio.ts";
 
 export const VERSION = "5.0.2";
 
@@ -69,16 +70,16 @@ export async function runTool(def: ToolDef, argv: string[]): Promise<number> {
   try {
     const p = parseArgs(argv, specs, def.tool);
     if (flag(p, "help")) {
-      process.stderr.write(formatHelp(def.tool, def.synopsis, def.description, specs));
+      writeErr(formatHelp(def.tool, def.synopsis, def.description, specs));
       if (def.onHelp) await def.onHelp(p);
       return 0;
     }
     if (flag(p, "usage")) {
-      process.stderr.write(formatUsage(def.tool, specs));
+      writeErr(formatUsage(def.tool, specs));
       return 0;
     }
     if (flag(p, "version")) {
-      process.stdout.write(`${VERSION}\n`);
+      writeOut(`${VERSION}\n`);
       return 0;
     }
     const paths = values(p, "lxcpath");

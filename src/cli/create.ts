@@ -4,6 +4,7 @@ import { createContainer } from "../container/create.ts";
 import { resolveTemplate } from "../templates/index.ts";
 import { flag, value } from "./args.ts";
 import type { ToolDef } from "./common.ts";
+import { writeErr } from "../sys/stdio.ts";
 
 export const lxcCreate: ToolDef = {
   tool: "lxc-create",
@@ -29,7 +30,7 @@ export const lxcCreate: ToolDef = {
     const template = value(p, "template");
     if (!template || template === "none") return;
     const t = resolveTemplate(template);
-    if (t.kind === "builtin") process.stderr.write("\n" + t.template.usage());
+    if (t.kind === "builtin") writeErr("\n" + t.template.usage());
     else spawnSync(t.path, ["-h"], { stdio: "inherit" });
   },
   async run(ctx) {

@@ -6,6 +6,7 @@ import { readRuntime } from "../container/runtime.ts";
 import { linkStats } from "../sys/netdev.ts";
 import { flag, value, values } from "./args.ts";
 import type { ToolDef } from "./common.ts";
+import { writeOut, writeErr } from "../sys/stdio.ts";
 
 export const lxcInfo: ToolDef = {
   tool: "lxc-info",
@@ -45,7 +46,7 @@ export const lxcInfo: ToolDef = {
     const configKeys = keys.map((k) => ({ key: k, value: cfg ? cfg.config.getItem(k) : null }));
     const fmt = value(ctx.args, "format") ?? "text";
     if (fmt === "json") {
-      process.stdout.write(infoJson(data, configKeys) + "\n");
+      writeOut(infoJson(data, configKeys) + "\n");
       return 0;
     }
     if (fmt !== "text") throw new LxcError("USAGE", `unknown --format "${fmt}"`, { hint: "use --format text or --format json" });
@@ -58,8 +59,8 @@ export const lxcInfo: ToolDef = {
       humanize: !flag(ctx.args, "no-humanize"),
       count: ["state", "pid", "ips"].reduce((n, k) => n + values(ctx.args, k).length, 0) + 5 * values(ctx.args, "stats").length,
     });
-    process.stdout.write(out.stdout);
-    process.stderr.write(out.stderr);
+    writeOut(out.stdout);
+    writeErr(out.stderr);
     return 0;
   },
 };

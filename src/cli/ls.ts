@@ -4,13 +4,14 @@ import { addresses, runtime, tryLoad, usage } from "../container/inspect.ts";
 import { listContainers } from "../container/list.ts";
 import { flag, value } from "./args.ts";
 import type { ToolDef } from "./common.ts";
+import { isTerminal, terminalColumns, writeErr, writeOut } from "../sys/stdio.ts";
 
 const DEFAULT_COLUMNS = ["NAME", "STATE", "AUTOSTART", "GROUPS", "IPV4", "IPV6", "UNPRIVILEGED"];
 
 /** LXC takes the terminal width from stdout, else stderr, else stdin. */
 function terminal(): { tty: boolean; columns: number } {
-  for (const s of [process.stdout, process.stderr]) if (s.isTTY) return { tty: true, columns: s.columns ?? 80 };
-  if (process.stdin.isTTY) return { tty: true, columns: 80 };
+  for (const fd of [1, 2] as const) if (isTerminal(fd)) return { tty: true, columns: terminalColumns(fd) ?? 80 };
+  if (isTerminal(0)) return { tty: true, columns: 80 };
   return { tty: false, columns: 80 };
 }
 
@@ -96,13 +97,13 @@ export const lxcLs: ToolDef = {
     }
     if (columnError !== null) {
       // like LXC: reported only when something would have been listed, and nothing printed
-      if (rows.length) process.stderr.write(`${columnError}\n`);
+      if (rows.length) writeErr(`${columnError}\n`);
       return 0;
     }
-    if (fmt === "json") process.stdout.write(lsJson(rows) + "\n");
-    else if (fancy) process.stdout.write(formatLsFancy(rows, columns));
-    else if (flag(p, "line")) process.stdout.write(formatLsLines(rows.map((r) => r.name)));
-    else process.stdout.write(formatLsPlain(rows.map((r) => r.name), terminal()));
+    if (fmt === "json") writeOut(lsJson(rows) + "\n");
+    else if (fancy) writeOut(formatLsFancy(rows, columns));
+    else if (flag(p, "line")) writeOut(formatLsLines(rows.map((r) => r.name)));
+    else writeOut(formatLsPlain(rows.map((r) => r.name), terminal()));
     return 0;
   },
 };

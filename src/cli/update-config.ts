@@ -3,6 +3,7 @@ import { updateConfigText } from "../config/index.ts";
 import { LxcError } from "../errors.ts";
 import { value } from "./args.ts";
 import type { ToolDef } from "./common.ts";
+import { writeOut } from "../sys/stdio.ts";
 
 export const lxcUpdateConfig: ToolDef = {
   tool: "lxc-update-config",
@@ -24,7 +25,7 @@ export const lxcUpdateConfig: ToolDef = {
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, r.text, { mode: statSync(file).mode & 0o7777 });
     renameSync(tmp, file);
-    if (!ctx.log.quiet) for (const c of r.changes) process.stdout.write(`${c}\n`);
+    if (!ctx.log.quiet) for (const c of r.changes) writeOut(`${c}\n`);
     return 0;
   },
 };

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, constants as fsc } from "node:fs";
 import { constants as osc } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { isatty } from "node:tty";
+import { isatty } from "../sys/libc.ts";
 import type { Writable } from "node:stream";
 import { LxcError } from "../errors.ts";
 import { log } from "../log.ts";

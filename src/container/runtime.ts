@@ -1,8 +1,10 @@
 // A small record of a running container's host-side facts that only the start knows
-// (host veth names), kept under /run for lxc-info and removed by the teardown.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// (host veth names), kept under /run for lxc-info. The monitor removes it when the
+// container stops (a `cleanup unlink` step of the plan), so the directory is flat: one
+// file per container, nothing to prune afterwards.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { ContainerRef } from "./names.ts";
+import { fnv1a64, type ContainerRef } from "./names.ts";
 
 export interface RuntimeRecord {
   monitorPid: number;
@@ -10,9 +12,9 @@ export interface RuntimeRecord {
   links: { index: number; hostName?: string; link?: string }[];
 }
 
-function runtimePath(ref: ContainerRef): string {
+export function runtimePath(ref: ContainerRef): string {
   const base = process.getuid?.() === 0 ? "/run/lxc-ts" : join(process.env.XDG_RUNTIME_DIR ?? join(process.env.HOME ?? "/tmp", ".cache/lxc/run"), "lxc-ts");
-  return join(base, ref.lxcpath, `${ref.name}.json`);
+  return join(base, `${fnv1a64(ref.lxcpath)}.${ref.name}.json`);
 }
 
 export function writeRuntime(ref: ContainerRef, r: RuntimeRecord): void {
@@ -31,8 +33,4 @@ export function readRuntime(ref: ContainerRef): RuntimeRecord | null {
   } catch {
     return null;
   }
-}
-
-export function removeRuntime(ref: ContainerRef): void {
-  rmSync(runtimePath(ref), { force: true });
 }

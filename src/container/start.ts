@@ -1,12 +1,12 @@
 // Starting a container: validate, prepare storage and cgroups, build the plan, run the
 // core, and return once the container is RUNNING (or with the first real error, having
 // rolled back what was made). The monitor (the core) owns the container from then on.
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { LxcError, notSupportedYet } from "../errors.ts";
 import { log, parseLevel } from "../log.ts";
 import { cgroupManager, type CgroupHandle } from "../cgroups/index.ts";
 import { backendForRootfs } from "../storage/registry.ts";
-import { selfCommand } from "../sys/self.ts";
 import { apparmorEnabled } from "../security/apparmor.ts";
 import { runCore, type CoreEvent } from "./core-process.ts";
 import { hostCgroupLayout, capLast, rootfsMountpoint } from "./host-facts.ts";
@@ -14,12 +14,13 @@ import { loadConfig, type LoadedConfig } from "./load.ts";
 import { lockContainer } from "./lock.ts";
 import { commandSocketName, type ContainerRef } from "./names.ts";
 import { buildPlan } from "./plan/build.ts";
+import type { Cleanup } from "./plan/schema.ts";
 import { planLineOrigins, serializePlan } from "./plan/serialize.ts";
 import { status } from "../monitor/client.ts";
 import { globalLxcpath } from "./paths.ts";
 import { errnoName } from "../sys/errno.ts";
 import { createHostNics, hostLinks, moveIntoContainer, planNetwork, removeHostNics, type NetworkSetup } from "../network/setup.ts";
-import { removeRuntime, writeRuntime } from "./runtime.ts";
+import { runtimePath, writeRuntime } from "./runtime.ts";
 
 export interface StartOptions {
   foreground?: boolean;
@@ -125,9 +126,10 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     if (v2.length) await cg.apply(v2.map((s) => ({ key: s.key.slice("lxc.cgroup2.".length), value: s.value })), "v2");
 
     await createHostNics(net, ref.name);
-    const teardown = [...selfCommand(), "__teardown", "-n", ref.name, "-P", ref.lxcpath];
-    for (const p of cg.paths) teardown.push("--cgroup", p);
-    if (opts.pidfile) teardown.push("--pidfile", opts.pidfile);
+    // what the monitor removes once init has exited, without a TS process of its own
+    const cleanups: Cleanup[] = cg.paths.map((path) => ({ kind: "rmtree", path }));
+    cleanups.push({ kind: "unlink", path: runtimePath(ref) });
+    if (opts.pidfile) cleanups.push({ kind: "unlink", path: resolve(opts.pidfile) });
 
     const plan = buildPlan({
       name: ref.name,
@@ -141,7 +143,8 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       foreground: opts.foreground ?? false,
       netns: net.needsNetns,
       command: opts.command,
-      teardown,
+      cleanups,
+      teardown: [],
       callerEnv: process.env,
       fstab,
       capLast: capLast(),
@@ -212,19 +215,5 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     throw e;
   } finally {
     lock.release();
-  }
-}
-
-/** Run by the monitor once init has exited: undo what start made on the host. */
-export async function teardownContainer(args: { ref: ContainerRef; cgroups: string[]; pidfile?: string }): Promise<void> {
-  removeRuntime(args.ref);
-  const mgr = cgroupManager();
-  await mgr.removePaths(args.cgroups);
-  if (args.pidfile) {
-    try {
-      unlinkSync(args.pidfile);
-    } catch {
-      // already gone
-    }
   }
 }

@@ -57,7 +57,7 @@ export async function removeHostNics(setup: NetworkSetup): Promise<void> {
   for (const n of setup.nics) if (n.host) await n.type.removeHost(n.host).catch(() => {});
 }
 
-/** Moves NICs into init's network namespace and configures it (lo up first). */
+/** Moves NICs into init's network namespace and configures them there (the core brings lo up). */
 export function moveIntoContainer(setup: NetworkSetup, pid: number): void {
   if (!setup.needsNetns) return;
   const moves = setup.nics.filter((n) => n.host?.movedName);
@@ -68,7 +68,8 @@ export function moveIntoContainer(setup: NetworkSetup, pid: number): void {
       what: "moving network interfaces into the container",
     });
   }
-  const cmds = ["link set dev lo up", ...setup.nics.flatMap((n) => (n.host ? n.type.containerCommands(n.cfg, n.host) : []))];
+  const cmds = setup.nics.flatMap((n) => (n.host ? n.type.containerCommands(n.cfg, n.host) : []));
+  if (!cmds.length) return;
   exec(["nsenter", `--net=/proc/${pid}/ns/net`, "ip", "-batch", "-"], {
     input: cmds.join("\n") + "\n",
     code: "NET_FAILED",

@@ -13,6 +13,7 @@ import {
 import { elfLinkage } from "./elf.ts";
 import { findInPath, isExecutableFile } from "./exec-path.ts";
 import type { Template, TemplateContext, TemplateResult } from "./types.ts";
+import { writeOut, writeErr } from "../sys/stdio.ts";
 
 const INSTALL_HINT = "install busybox (apt-get install busybox-static), or pass its path: lxc-create ... -- --busybox-path /path/to/busybox";
 
@@ -123,7 +124,7 @@ export const busyboxTemplate: Template = {
   async run(ctx: TemplateContext): Promise<TemplateResult> {
     const o = parseBusyboxArgs(ctx.args, ctx);
     if (o.help) {
-      if (!ctx.quiet) process.stdout.write(busyboxTemplate.usage());
+      if (!ctx.quiet) writeOut(busyboxTemplate.usage());
       return { configLines: [] };
     }
     if (!o.name || !o.path) throw fail("the container name and path are needed (--name, --path)", "run it through lxc-create");
@@ -140,7 +141,7 @@ export const busyboxTemplate: Template = {
     }
     const linkage = elfLinkage(binary);
     if (linkage !== "static" && !ctx.quiet) {
-      process.stderr.write(
+      writeErr(
         linkage === "dynamic"
           ? `busybox template: ${busybox} is dynamically linked: it runs in the container through the read-only bind mounts of the host's library directories in the config; a static busybox (busybox-static) needs none.\n`
           : `busybox template: ${busybox} is not an ELF binary: it may not run inside the container.\n`,

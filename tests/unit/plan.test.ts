@@ -37,7 +37,11 @@ function input(cfg: string, over: Partial<PlanInput> = {}): PlanInput {
     cgroupLayout: HYBRID,
     foreground: false,
     netns: true,
-    teardown: ["/usr/bin/lxc", "__teardown", "-n", "c1"],
+    cleanups: [
+      { kind: "rmtree", path: "/sys/fs/cgroup/memory/lxc.payload.c1" },
+      { kind: "unlink", path: "/run/lxc-ts/0123456789abcdef.c1.json" },
+    ],
+    teardown: [],
     callerEnv: { HOME: "/root" },
     capLast: 40,
     ...over,

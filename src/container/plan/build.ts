@@ -5,7 +5,7 @@
 import { LxcError, notSupportedYet } from "../../errors.ts";
 import { ConfigView, type Sourced } from "./config-view.ts";
 import { parseMountOptions } from "./mount-options.ts";
-import { MS, type Plan, type Step } from "./schema.ts";
+import { MS, type Cleanup, type Plan, type Step } from "./schema.ts";
 import { capabilityNumber, signalNumber } from "./names-tables.ts";
 
 export interface CgroupMountEntry {
@@ -32,6 +32,7 @@ export interface PlanInput {
   /** false when a NIC of type none shares the host's network namespace */
   netns: boolean;
   command?: string[];
+  cleanups: Cleanup[];
   teardown: string[];
   callerEnv: Record<string, string | undefined>;
   /** lines of lxc.mount.fstab, read by the caller */
@@ -360,10 +361,12 @@ export function buildPlan(inp: PlanInput): Plan {
     consoleLog: v.get("lxc.console.logfile"),
     consoleBuffer: bufSrc ? consoleBufferSize(bufSrc) : 0,
     ttys,
+    cleanups: inp.cleanups,
     teardown: inp.teardown,
     rootfs,
     steps,
     hostname: clone.includes("uts") ? (v.get("lxc.uts.name") ?? inp.name) : undefined,
+    netup: clone.includes("net") ? ["lo"] : [],
     sysctls,
     rlimits,
     capdrop: [...capdrop].sort((a, b) => a - b),

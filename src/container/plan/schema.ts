@@ -11,6 +11,11 @@ export type Step =
   | { kind: "console"; dir: string; origin: string }
   | { kind: "ttys"; dir: string; origin: string };
 
+export interface Cleanup {
+  kind: "rmtree" | "rmdir" | "unlink";
+  path: string;
+}
+
 export interface Plan {
   name: string;
   lxcpath: string;
@@ -23,10 +28,14 @@ export interface Plan {
   consoleLog?: string;
   consoleBuffer: number;
   ttys: number;
+  /** removed by the monitor after init has exited, in order (PLAN.md `cleanup`) */
+  cleanups: Cleanup[];
   teardown: string[];
   rootfs?: { src: string; mountpoint: string; flags: number; data: string };
   steps: Step[];
   hostname?: string;
+  /** interfaces the core sets up in the new network namespace (lo) */
+  netup: string[];
   sysctls: [string, string][];
   rlimits: [number, number, number][];
   capdrop: number[];

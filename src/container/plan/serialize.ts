@@ -55,10 +55,12 @@ export function serializePlan(p: Plan): string {
   if (p.consoleLog) out.push(line("console-log", p.consoleLog));
   out.push(line("console-buffer", p.consoleBuffer));
   out.push(line("ttys", p.ttys));
+  for (const c of p.cleanups) out.push(line("cleanup", c.kind, c.path));
   if (p.teardown.length) out.push(line("teardown", ...p.teardown));
   if (p.rootfs) out.push(line("rootfs", p.rootfs.src, p.rootfs.mountpoint, p.rootfs.flags, p.rootfs.data));
   for (const s of p.steps) out.push(stepLine(s));
   if (p.hostname !== undefined) out.push(line("hostname", p.hostname));
+  for (const n of p.netup) out.push(line("netup", n));
   for (const [k, v] of p.sysctls) out.push(line("sysctl", k, v));
   for (const [r, s, h] of p.rlimits) out.push(line("rlimit", r, s, h));
   if (p.capdrop.length) out.push(line("capdrop", ...p.capdrop));
