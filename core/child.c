@@ -23,6 +23,7 @@
 #include "child.h"
 #include "log.h"
 #include "mounts.h"
+#include "reaper.h"
 #include "sync.h"
 
 static void copy_str(char *dst, size_t len, const char *src)
@@ -30,7 +31,7 @@ static void copy_str(char *dst, size_t len, const char *src)
 	snprintf(dst, len, "%s", src ? src : "");
 }
 
-static _Noreturn void die(const struct child_args *a, const struct failure *f)
+_Noreturn void child_die(const struct child_args *a, const struct failure *f)
 {
 	struct sync_rec r;
 	memset(&r, 0, sizeof(r));
@@ -44,6 +45,7 @@ static _Noreturn void die(const struct child_args *a, const struct failure *f)
 		log_error("%s: %s", f->step, f->msg);   /* monitor gone: stderr is all we have */
 	_exit(1);
 }
+#define die child_die
 
 static void at(struct failure *f, int line, const char *origin)
 {
@@ -159,6 +161,8 @@ static void stdio_setup(const struct child_args *a, struct failure *f)
 	at(f, a->p->console_line, NULL);
 	if (setsid() < 0)
 		die(a, (fail(f, errno, "console", "setsid failed: %s", strerror(errno)), f));
+	if (a->p->console_inherit)
+		return;   /* the caller's stdio, as the monitor got it */
 	for (int i = 0; i < 3; i++)
 		if (dup2(fd, i) < 0)
 			die(a, (fail(f, errno, "console", "cannot set up fd %d: %s", i, strerror(errno)), f));
@@ -240,7 +244,6 @@ _Noreturn void child_run(const struct child_args *a)
 {
 	const struct plan *p = a->p;
 	struct failure f;
-	sigset_t none;
 
 	for (size_t i = 0; i < sizeof(a->close_fds) / sizeof(a->close_fds[0]); i++)
 		if (a->close_fds[i] >= 0)
@@ -293,6 +296,14 @@ _Noreturn void child_run(const struct child_args *a)
 	set_pdeathsig(a);
 
 	umask(old_umask);
+	if (p->reaper)
+		reaper_run(a, &f);
+	child_exec(a, &f);
+}
+
+_Noreturn void child_exec(const struct child_args *a, struct failure *f)
+{
+	sigset_t none;
 	for (int s = 1; s < NSIG; s++)
 		signal(s, SIG_DFL);   /* SIGPIPE was ignored by the monitor */
 	sigemptyset(&none);
@@ -302,5 +313,5 @@ _Noreturn void child_run(const struct child_args *a)
 	memset(&r, 0, sizeof(r));
 	r.type = SYNC_EXEC;
 	send(a->sync_fd, &r, sizeof(r), MSG_NOSIGNAL);
-	exec_init(a, &f);
+	exec_init(a, f);
 }

@@ -16,5 +16,11 @@ struct child_args {
 };
 
 _Noreturn void child_run(const struct child_args *a);
+/* The last step: signals back to default, tell the monitor, exec the plan's
+ * command.  Used by child_run, or by the reaper for the command it forks. */
+struct failure;
+_Noreturn void child_exec(const struct child_args *a, struct failure *f);
+/* Report F to the monitor and exit 1. */
+_Noreturn void child_die(const struct child_args *a, const struct failure *f);
 
 #endif

@@ -9,6 +9,7 @@
 #include "monitor.h"
 #include "plan.h"
 #include "proto.h"
+#include "title.h"
 
 #define CORE_VERSION "1"
 
@@ -64,6 +65,8 @@ static int cmd_start(void)
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
+
+	title_init(argc, argv);
 
 	if (!strcmp(cmd, "version")) {
 		printf("lxc-core %s\n", CORE_VERSION);

@@ -22,6 +22,7 @@
 #include "child.h"
 #include "log.h"
 #include "monitor.h"
+#include "notify.h"
 #include "sockets.h"
 #include "sync.h"
 #include "teardown.h"
@@ -43,12 +44,20 @@ int state_parse(const char *s)
 	return -1;
 }
 
+static void publish_state(struct monitor *m)
+{
+	char line[32];
+	snprintf(line, sizeof(line), "state %s", state_name(m->state));
+	notify_all(m->plan->notify_dir, m->plan->name, line);
+}
+
 static void set_state(struct monitor *m, int s)
 {
 	if (m->state == s)
 		return;
 	m->state = s;
 	sock_state_changed(m);
+	publish_state(m);
 }
 
 int monitor_signal_init(struct monitor *m, int signo)
@@ -80,6 +89,11 @@ static void finish(struct monitor *m)
 {
 	close_slaves(&m->ptys);
 	console_final_drain(&m->con);
+	/* a start that follows STOPPED at once must find the name free */
+	if (m->listen_fd >= 0) {
+		close(m->listen_fd);
+		m->listen_fd = -1;
+	}
 	set_state(m, ST_STOPPED);
 	ev_line(&m->ev_fd, "stopped");
 	m->done = 1;
@@ -99,11 +113,14 @@ static void report_error(struct monitor *m, int line, const char *step, int err,
 	if (m->error_seen)
 		return;   /* the first error is the one that counts */
 	m->error_seen = 1;
+	/* while TS listens it reports the error itself, with the config key: a
+	 * second line from us would only repeat it on the caller's terminal */
+	if (m->ev_fd >= 0 && ev_error(&m->ev_fd, line, step, err, msg) == 0)
+		return;
 	if (origin && *origin)
 		log_error("%s (plan line %d, %s): %s", step, line, origin, msg);
 	else
 		log_error("%s (plan line %d): %s", step, line, msg);
-	ev_error(&m->ev_fd, line, step, err, msg);
 }
 
 /* The child's records; EOF on the channel means execve() succeeded if the
@@ -161,6 +178,9 @@ static void init_exited(struct monitor *m, int status)
 	m->init_status = status;
 	ev_printf(&m->ev_fd, "exited %d", status);
 	sock_exited(m, status);
+	char line[32];
+	snprintf(line, sizeof(line), "exited %d", status);
+	notify_all(m->plan->notify_dir, m->plan->name, line);
 	m->state_before = m->state == ST_RUNNING ? "RUNNING" : "ABORTING";
 	set_state(m, ST_STOPPING);
 	console_restore(&m->con);
@@ -370,6 +390,7 @@ int monitor_run(struct plan *p)
 		return 1;
 	}
 	prctl(PR_SET_NAME, "lxc monitor", 0, 0, 0);
+	publish_state(m);   /* STARTING */
 
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGCHLD);

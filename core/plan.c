@@ -189,8 +189,10 @@ static int d_console_mode(struct pctx *c, struct pline *l)
 {
 	if (!strcmp(l->f[0], "pty"))
 		c->p->console_pty = 1;
+	else if (!strcmp(l->f[0], "inherit"))
+		c->p->console_inherit = 1;
 	else if (strcmp(l->f[0], "none"))
-		return perr(c, "console must be pty or none");
+		return perr(c, "console must be pty, inherit or none");
 	c->p->console_line = l->no;
 	return 0;
 }
@@ -227,6 +229,23 @@ static int d_teardown(struct pctx *c, struct pline *l)
 	if (!l->f[0][0])
 		return perr(c, "teardown program is empty");
 	c->p->teardown = (const char **)l->f;   /* f[] is NULL-terminated */
+	return 0;
+}
+
+static int d_notify(struct pctx *c, struct pline *l)
+{
+	if (abspath(c, "notify DIR", l->f[0]))
+		return -1;
+	c->p->notify_dir = l->f[0];
+	return 0;
+}
+
+static int d_reaper(struct pctx *c, struct pline *l)
+{
+	if (strcmp(l->f[0], "0") && strcmp(l->f[0], "1"))
+		return perr(c, "init-reaper must be 0 or 1");
+	c->p->reaper = l->f[0][0] == '1';
+	c->p->reaper_line = l->no;
 	return 0;
 }
 
@@ -621,6 +640,8 @@ static const struct directive dirs[] = {
 	{ "ttys", 2, 2, 0, d_ttys_step },
 	{ "teardown", 1, -1, 0, d_teardown },
 	{ "cleanup", 2, 2, 1, d_cleanup },
+	{ "notify", 1, 1, 0, d_notify },
+	{ "init-reaper", 1, 1, 0, d_reaper },
 	{ "hook-env", 1, 1, 1, d_hook_env },
 	{ "rootfs", 4, 4, 0, d_rootfs },
 	{ "mount", 7, 7, 1, d_mount },
@@ -725,6 +746,10 @@ static int final_checks(struct pctx *c, int *line)
 	if (p->nnetup && !(p->clone_flags & CLONE_NEWNET)) {
 		*line = p->netup_line;
 		return perr(c, "netup needs \"clone net\"");
+	}
+	if (p->reaper && !(p->clone_flags & CLONE_NEWPID)) {
+		*line = p->reaper_line;
+		return perr(c, "init-reaper needs \"clone pid\"");
 	}
 	for (int i = 0; i < p->nsteps; i++) {
 		if (p->steps[i].kind == FS_CONSOLE)

@@ -50,11 +50,14 @@ struct plan {
 	const char **cgroups;   int ncgroups;
 	int pdeathsig;
 	int console_pty;        int console_line;
+	int console_inherit;    /* init keeps the monitor's fds 0-2 */
 	const char *console_log;
 	size_t console_buffer;
 	int ttys;               int ttys_line;
 	const char **teardown;  /* NULL-terminated, or NULL */
 	struct plan_cleanup *cleanups; int ncleanups;
+	const char *notify_dir; /* listeners for state changes, or NULL */
+	int reaper;             int reaper_line;   /* the core stays PID 1 */
 
 	int has_rootfs;         int rootfs_line;
 	const char *rootfs_src, *rootfs_mnt, *rootfs_data;

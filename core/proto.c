@@ -93,13 +93,13 @@ char *pct_encode(const char *src, char *out, size_t outlen)
 	return out;
 }
 
-void ev_line(int *fdp, const char *line)
+int ev_line(int *fdp, const char *line)
 {
 	char buf[2048];
 	size_t n = strlen(line);
 
 	if (*fdp < 0)
-		return;
+		return -1;
 	if (n > sizeof(buf) - 1)
 		n = sizeof(buf) - 1;
 	memcpy(buf, line, n);
@@ -108,7 +108,7 @@ void ev_line(int *fdp, const char *line)
 	for (;;) {
 		ssize_t w = write(*fdp, buf, n);
 		if (w == (ssize_t)n)
-			return;
+			return 0;
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0 && errno == EAGAIN) {
@@ -120,7 +120,7 @@ void ev_line(int *fdp, const char *line)
 		/* EPIPE (TS went away), EBADF or a short write: stop talking. */
 		close(*fdp);
 		*fdp = -1;
-		return;
+		return -1;
 	}
 }
 
@@ -135,14 +135,14 @@ void ev_printf(int *fdp, const char *fmt, ...)
 	ev_line(fdp, buf);
 }
 
-void ev_error(int *fdp, int index, const char *step, int err, const char *msg)
+int ev_error(int *fdp, int index, const char *step, int err, const char *msg)
 {
 	char s[64], m[1200], line[1300];
 
 	pct_encode(step, s, sizeof(s));
 	pct_encode(msg, m, sizeof(m));
 	snprintf(line, sizeof(line), "error %d %s %d %s", index, s, err, m);
-	ev_line(fdp, line);
+	return ev_line(fdp, line);
 }
 
 int lb_fill(struct linebuf *lb, int fd)

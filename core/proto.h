@@ -16,11 +16,12 @@ char *pct_encode(const char *src, char *out, size_t outlen);
 
 /* Events to TS.  *fdp is set to -1 once the reader is gone (EPIPE/EBADF):
  * nobody listening is not an error. */
-void ev_line(int *fdp, const char *line);
+int ev_line(int *fdp, const char *line);
 void ev_printf(int *fdp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* error INDEX STEP ERRNO MESSAGE, every field percent-encoded.  The
  * step's ORIGIN is not repeated: TS maps INDEX back to it. */
-void ev_error(int *fdp, int index, const char *step, int err, const char *msg);
+/* 0 once the line is written, -1 when nobody listens (any more) */
+int ev_error(int *fdp, int index, const char *step, int err, const char *msg);
 
 /* Commands from TS: accumulates bytes in a small buffer and hands out
  * complete lines. */

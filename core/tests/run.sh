@@ -536,5 +536,50 @@ wait "${PID[c8]}" 2>/dev/null
 for ((i = 0; i < 50; i++)); do kill -0 "$INIT8" 2>/dev/null || break; sleep 0.1; done
 check "c8: init killed when the monitor died" bash -c '! kill -0 "$0" 2>/dev/null' "$INIT8"
 
+# ---------------------------------------------------------------- reaper, inherit, notify
+echo "# container c11: init-reaper as PID 1, console inherit, state notifications"
+mkdir -p "$T/notify"
+python3 - "$T/notify/l.sock" "$T/c11.events" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(sys.argv[1]); s.listen(16)
+with open(sys.argv[2], "w") as out:
+    while True:
+        c, _ = s.accept()
+        data = c.recv(512).decode()
+        c.close()
+        out.write(data); out.flush()
+        if data.startswith("state STOPPED"):
+            break
+PY
+LISTENER=$!
+for ((i = 0; i < 50; i++)); do [ -S "$T/notify/l.sock" ] && break; sleep 0.1; done
+: >"$T/notify/stale.sock.tmp"
+python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' "$T/notify/stale.sock"
+script='echo pid:$$; echo comm:$(cat /proc/1/comm); sh -c "sleep 0.3 &"; sleep 0.6; echo zombies:$(grep -l "^State:.Z" /proc/[0-9]*/status 2>/dev/null | wc -l); exit 5'
+{
+	plan c11 <<EOF
+notify $T/notify
+clone mnt pid
+init-reaper 1
+console inherit
+rootfs $R $R 0 %-
+mount proc proc proc 14 %- - t:proc
+env PATH=/bin
+exec sh -c $(enc "$script")
+EOF
+} >"$T/c11.plan"
+(exec -a "[lxc monitor] $T c11" "$CORE" start 3<"$T/c11.plan" 4>/dev/null 5< <(echo go) >"$T/c11.out" 2>&1)
+RC11=$?
+wait $LISTENER
+check "c11: the monitor exits 0 after a run" [ "$RC11" = 0 ]
+check "c11: the command is PID 2 under the reaper" grep -q '^pid:2$' "$T/c11.out"
+check "c11: PID 1 is called init" grep -q '^comm:init$' "$T/c11.out"
+check "c11: orphans are reaped" grep -q '^zombies:0$' "$T/c11.out"
+check "c11: listeners told STARTING RUNNING exited STOPPING STOPPED, in order" \
+	bash -c '[ "$(tr "\n" "," <"$0")" = "state STARTING c11,state RUNNING c11,exited 1280 c11,state STOPPING c11,state STOPPED c11," ]' "$T/c11.events"
+check "c11: a dead listener's socket is removed" [ ! -e "$T/notify/stale.sock" ]
+check "c11: files without .sock are left alone" [ -e "$T/notify/stale.sock.tmp" ]
+
 echo "# $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -12,9 +12,20 @@ export interface RuntimeRecord {
   links: { index: number; hostName?: string; link?: string }[];
 }
 
+function runtimeBase(): string {
+  return process.getuid?.() === 0 ? "/run/lxc-ts" : join(process.env.XDG_RUNTIME_DIR ?? join(process.env.HOME ?? "/tmp", ".cache/lxc/run"), "lxc-ts");
+}
+
 export function runtimePath(ref: ContainerRef): string {
-  const base = process.getuid?.() === 0 ? "/run/lxc-ts" : join(process.env.XDG_RUNTIME_DIR ?? join(process.env.HOME ?? "/tmp", ".cache/lxc/run"), "lxc-ts");
-  return join(base, `${fnv1a64(ref.lxcpath)}.${ref.name}.json`);
+  return join(runtimeBase(), `${fnv1a64(ref.lxcpath)}.${ref.name}.json`);
+}
+
+/**
+ * Where lxc-monitor and lxc-wait put their listening sockets for one lxcpath; every
+ * monitor of a container in that lxcpath reports its state changes to each (PLAN.md `notify`).
+ */
+export function notifyDir(lxcpath: string): string {
+  return join(runtimeBase(), "monitor", fnv1a64(lxcpath));
 }
 
 export function writeRuntime(ref: ContainerRef, r: RuntimeRecord): void {

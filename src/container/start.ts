@@ -8,7 +8,7 @@ import { log, parseLevel } from "../log.ts";
 import { cgroupManager, type CgroupHandle } from "../cgroups/index.ts";
 import { backendForRootfs } from "../storage/registry.ts";
 import { apparmorEnabled } from "../security/apparmor.ts";
-import { runCore, type CoreEvent } from "./core-process.ts";
+import { runCore, type CoreEvent, type CoreRun } from "./core-process.ts";
 import { hostCgroupLayout, capLast, rootfsMountpoint } from "./host-facts.ts";
 import { loadConfig, type LoadedConfig } from "./load.ts";
 import { lockContainer } from "./lock.ts";
@@ -20,10 +20,12 @@ import { status } from "../monitor/client.ts";
 import { globalLxcpath } from "./paths.ts";
 import { errnoName } from "../sys/errno.ts";
 import { createHostNics, hostLinks, moveIntoContainer, planNetwork, removeHostNics, type NetworkSetup } from "../network/setup.ts";
-import { runtimePath, writeRuntime } from "./runtime.ts";
+import { notifyDir, runtimePath, writeRuntime } from "./runtime.ts";
 
 export interface StartOptions {
   foreground?: boolean;
+  /** lxc-execute: our reaper is PID 1 and the command gets the caller's stdio */
+  execute?: boolean;
   command?: string[];
   rcfile?: string;
   defines?: string[];
@@ -38,7 +40,7 @@ export interface StartResult {
   alreadyRunning: boolean;
   monitorPid?: number;
   initPid?: number;
-  /** for -F: the monitor's exit code */
+  /** for -F: the monitor's exit code; for lxc-execute in the foreground: the command's */
   exitCode?: number;
 }
 
@@ -69,9 +71,56 @@ function mapCoreError(ev: Extract<CoreEvent, { type: "error" }>, origins: Map<nu
   const key = origin.split("@")[0];
   let hint: string | undefined;
   if (ev.errno === 40) hint = "mount targets may not be reached through symlinks inside the container: point the entry at the real path";
-  else if (ev.step === "exec" && ev.errno === 2) hint = "check lxc.init.cmd (or the command given to lxc-start) and that it exists inside the rootfs";
+  else if (ev.step === "exec" && ev.errno === 2) hint = "check that the command (lxc.init.cmd, lxc.execute.cmd or the one given on the command line) exists inside the container's rootfs";
   else if (ev.errno === 2) hint = "create the missing path, or add create=dir / create=file (or optional) to the mount entry";
   return new LxcError("CORE_FAILED", `${at}${ev.message}${en}`, { hint, details: { step: ev.step, errno: ev.errno, key } });
+}
+
+/** The shell's convention for a wait status: the exit code, or 128 + the signal. */
+export function statusToExitCode(status: number): number {
+  const sig = status & 0x7f;
+  return sig === 0 ? (status >> 8) & 0xff : 128 + sig;
+}
+
+// The monitor takes SIGTERM and SIGHUP to stop init (or to abort a start); a terminal's ^C
+// and ^\ reach it (same process group) by themselves, so we only keep them from killing us.
+const FORWARDED = ["SIGTERM", "SIGHUP"] as const;
+const IGNORED = ["SIGINT", "SIGQUIT"] as const;
+
+/**
+ * Relays our signals to a foreground monitor. Installed before the core is spawned: the
+ * command may already run (and a caller may signal us) before the core reports RUNNING.
+ */
+function relaySignals(): { attach(core: CoreRun): void; remove(): void } {
+  let target: CoreRun | null = null;
+  const pending: NodeJS.Signals[] = [];
+  const handlers: [NodeJS.Signals, () => void][] = [
+    ...FORWARDED.map((s): [NodeJS.Signals, () => void] => [s, () => void (target ? target.child.kill(s) : pending.push(s))]),
+    ...IGNORED.map((s): [NodeJS.Signals, () => void] => [s, () => {}]),
+  ];
+  for (const [s, h] of handlers) process.on(s, h);
+  return {
+    attach(core) {
+      target = core;
+      for (const s of pending.splice(0)) core.child.kill(s);
+    },
+    remove() {
+      for (const [s, h] of handlers) process.off(s, h);
+    },
+  };
+}
+
+/** Stays with a foreground monitor until it exits; returns the exit code the tool reports. */
+async function followForeground(core: CoreRun, execute: boolean): Promise<number> {
+  let initStatus: number | undefined;
+  for (;;) {
+    const ev = await core.next();
+    if (ev === null) break;
+    if (ev.type === "exited") initStatus = ev.status;
+  }
+  const code = await core.exited;
+  if (execute) return initStatus === undefined ? 1 : statusToExitCode(initStatus);
+  return code ?? 1;
 }
 
 export async function startContainer(ref: ContainerRef, opts: StartOptions = {}): Promise<StartResult> {
@@ -79,6 +128,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
   let cg: CgroupHandle | null = null;
   let net: NetworkSetup | null = null;
   let coreOwnsTeardown = false;
+  const relay = opts.foreground ? relaySignals() : null;
   try {
     const socket = commandSocketName(ref);
     const st = await status(socket);
@@ -143,6 +193,8 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       foreground: opts.foreground ?? false,
       netns: net.needsNetns,
       command: opts.command,
+      execute: opts.execute,
+      notifyDir: notifyDir(ref.lxcpath),
       cleanups,
       teardown: [],
       callerEnv: process.env,
@@ -156,6 +208,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
 
     const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false, logFile: log.file });
     coreOwnsTeardown = true;
+    relay?.attach(core);
     let failure: LxcError | null = null;
     let initPid: number | undefined;
     for (;;) {
@@ -202,8 +255,8 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     if (opts.pidfile && monitorPid) writeFileSync(opts.pidfile, String(monitorPid), { mode: 0o600 });
     if (opts.foreground) {
       lock.release();
-      const code = await core.exited;
-      return { alreadyRunning: false, monitorPid, initPid, exitCode: code ?? 1 };
+      const code = await followForeground(core, opts.execute ?? false);
+      return { alreadyRunning: false, monitorPid, initPid, exitCode: code };
     }
     core.detach();
     return { alreadyRunning: false, monitorPid, initPid };
@@ -214,6 +267,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     }
     throw e;
   } finally {
+    relay?.remove();
     lock.release();
   }
 }

@@ -1,31 +1,48 @@
-// Waiting for a container state. A running container's monitor answers a `wait` request
-// as soon as the state is reached; while no monitor runs, STOPPED is reached already and
-// any other state needs a start, which we notice when its monitor appears.
+// Waiting for a container state, driven by events only. We listen for the lxcpath's state
+// events first and ask the container's state second, so no change can slip between the two.
+// A monitor killed outright publishes nothing: a `wait` request held open on its command
+// socket closes with it, and that is our STOPPED.
 import { status, waitState, type StateName } from "../monitor/client.ts";
+import { listenForEvents, type Listener } from "../monitor/listener.ts";
 import { commandSocketName, type ContainerRef } from "./names.ts";
 
-const RETRY_MS = 100;
-
 export async function waitForState(ref: ContainerRef, states: StateName[], timeoutSec: number): Promise<StateName | "timeout"> {
+  const wanted = new Set(states);
   const socket = commandSocketName(ref);
-  const deadline = timeoutSec < 0 ? Infinity : Date.now() + timeoutSec * 1000;
-  for (;;) {
-    const st = await status(socket);
-    if (!st) {
-      if (states.includes("STOPPED")) return "STOPPED";
-    } else {
-      const left = deadline - Date.now();
-      const r = await Promise.race([
-        waitState(socket, states),
-        new Promise<"timeout">((res) => {
-          if (Number.isFinite(left)) setTimeout(() => res("timeout"), Math.max(0, left)).unref?.();
-        }),
-      ]);
-      if (r === "timeout") return r;
-      if (states.includes(r)) return r;
-      // the monitor went away (STOPPED) but STOPPED is not wanted: a new start may follow
-    }
-    if (Date.now() >= deadline) return "timeout";
-    await new Promise((res) => setTimeout(res, Math.min(RETRY_MS, Math.max(0, deadline - Date.now()))));
+  const started = Date.now();
+  let listener: Listener | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settle!: (r: StateName | "timeout") => void;
+  const result = new Promise<StateName | "timeout">((res) => (settle = res));
+  let done = false;
+  const finish = (r: StateName | "timeout") => {
+    if (done) return;
+    done = true;
+    if (timer) clearTimeout(timer);
+    listener?.close();
+    settle(r);
+  };
+  // the monitor's death, seen through a request it never answers
+  const watchMonitor = () => {
+    waitState(socket, states).then(
+      (st) => {
+        if (wanted.has(st)) finish(st);
+      },
+      () => {},
+    );
+  };
+
+  listener = listenForEvents(ref.lxcpath, (e) => {
+    if (e.name !== ref.name || e.type !== "state") return;
+    if (wanted.has(e.state)) finish(e.state);
+    else if (e.state === "STARTING") watchMonitor();
+  });
+  const st = await status(socket).catch(() => null);
+  const current: StateName = st?.state ?? "STOPPED";
+  if (wanted.has(current)) finish(current);
+  else if (st) watchMonitor();
+  if (!done && timeoutSec >= 0) {
+    timer = setTimeout(() => finish("timeout"), Math.max(0, timeoutSec * 1000 - (Date.now() - started)));
   }
+  return result;
 }

@@ -104,6 +104,19 @@ describe("plan building", () => {
     expect(buildPlan(input("")).exec).toEqual(["/sbin/init"]);
     expect(buildPlan(input("", { command: ["/bin/sleep", "5"] })).exec).toEqual(["/bin/sleep", "5"]);
   });
+  test("lxc-execute: our reaper as PID 1, the caller's stdio, lxc.execute.cmd, state listeners", () => {
+    const p = buildPlan(input(BUSYBOX + "lxc.execute.cmd = /bin/sh -c 'echo hi'\n", { execute: true, notifyDir: "/run/lxc-ts/monitor/x" }));
+    expect(p.reaper).toBe(true);
+    expect(p.console).toBe("inherit");
+    expect(p.steps.some((s) => s.kind === "console")).toBe(false);
+    expect(p.exec).toEqual(["/bin/sh", "-c", "echo hi"]);
+    const text = serializePlan(p);
+    expect(text).toContain("\nnotify /run/lxc-ts/monitor/x\ninit-reaper 1\n");
+    expect(buildPlan(input(BUSYBOX, { execute: true, command: ["true"] })).exec).toEqual(["true"]);
+    expect(() => buildPlan(input(BUSYBOX, { execute: true }))).toThrow("no command to execute");
+    // without a pid namespace there is no PID 1 to be
+    expect(buildPlan(input(BUSYBOX + "lxc.namespace.keep = pid\n", { execute: true, command: ["true"] })).reaper).toBe(false);
+  });
   test("environment: container=lxc, lxc.environment, bare names copied from the caller, a default PATH", () => {
     const p = buildPlan(input("lxc.environment = HOME\nlxc.environment = FOO=bar baz\nlxc.environment = UNSET_VAR\n"));
     expect(p.env).toEqual(["container=lxc", "HOME=/root", "FOO=bar baz", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]);

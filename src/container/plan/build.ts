@@ -32,6 +32,9 @@ export interface PlanInput {
   /** false when a NIC of type none shares the host's network namespace */
   netns: boolean;
   command?: string[];
+  /** lxc-execute: our reaper is PID 1, the command gets the caller's stdio */
+  execute?: boolean;
+  notifyDir?: string;
   cleanups: Cleanup[];
   teardown: string[];
   callerEnv: Record<string, string | undefined>;
@@ -274,7 +277,7 @@ export function buildPlan(inp: PlanInput): Plan {
     if (autodev) steps.push({ kind: "symlink", target: "pts/ptmx", path: "dev/ptmx", origin: "lxc.autodev" });
     else steps.push({ kind: "mount", src: "dev/pts/ptmx", target: "dev/ptmx", fstype: "none", flags: MS.BIND, data: "", opts: ["relsrc", "optional", "mkfile"], origin: "lxc.pty.max" });
     const consolePath = v.get("lxc.console.path");
-    if (consolePath !== "none") steps.push({ kind: "console", dir: ttyDir, origin: "lxc.console.path" });
+    if (consolePath !== "none" && !inp.execute) steps.push({ kind: "console", dir: ttyDir, origin: "lxc.console.path" });
     const ttys = intValue(v.scalar("lxc.tty.max"), 0);
     if (ttys > 0) steps.push({ kind: "ttys", dir: ttyDir, origin: "lxc.tty.max" });
     if (autodev) {
@@ -302,8 +305,13 @@ export function buildPlan(inp: PlanInput): Plan {
   }
   if (!env.some((e) => e.startsWith("PATH="))) env.push(`PATH=${DEFAULT_PATH}`);
 
-  const exec = inp.command && inp.command.length ? inp.command : splitCommand(v.get("lxc.init.cmd") ?? "/sbin/init");
-  if (!exec.length) throw new LxcError("CONFIG_BAD_VALUE", "lxc.init.cmd is empty", { hint: "set lxc.init.cmd to the container's init, e.g. /sbin/init" });
+  const cmdKey = inp.execute ? "lxc.execute.cmd" : "lxc.init.cmd";
+  const configured = v.get(cmdKey);
+  if (inp.execute && !inp.command?.length && !configured) {
+    throw new LxcError("USAGE", "no command to execute", { hint: "give it after --, e.g. lxc-execute -n NAME -- /bin/sh, or set lxc.execute.cmd" });
+  }
+  const exec = inp.command && inp.command.length ? inp.command : splitCommand(configured ?? "/sbin/init");
+  if (!exec.length) throw new LxcError("CONFIG_BAD_VALUE", `${cmdKey} is empty`, { hint: `set ${cmdKey} to the program to run` });
 
   const capdrop = new Set<number>();
   const keep = v.list("lxc.cap.keep");
@@ -357,11 +365,13 @@ export function buildPlan(inp: PlanInput): Plan {
     clone,
     cgroups: inp.cgroupDirs,
     pdeathsig: pdeath ? signalNumber(pdeath) : 9,
-    console: v.get("lxc.console.path") === "none" || !inp.rootfs ? "none" : "pty",
+    console: inp.execute ? "inherit" : v.get("lxc.console.path") === "none" || !inp.rootfs ? "none" : "pty",
     consoleLog: v.get("lxc.console.logfile"),
     consoleBuffer: bufSrc ? consoleBufferSize(bufSrc) : 0,
     ttys,
     cleanups: inp.cleanups,
+    notifyDir: inp.notifyDir,
+    reaper: (inp.execute ?? false) && clone.includes("pid"),
     teardown: inp.teardown,
     rootfs,
     steps,

@@ -24,12 +24,17 @@ export interface Plan {
   clone: string[];
   cgroups: string[];
   pdeathsig: number;
-  console: "pty" | "none";
+  /** inherit: init keeps the monitor's stdio (lxc-execute) */
+  console: "pty" | "none" | "inherit";
   consoleLog?: string;
   consoleBuffer: number;
   ttys: number;
   /** removed by the monitor after init has exited, in order (PLAN.md `cleanup`) */
   cleanups: Cleanup[];
+  /** the monitor reports state changes to the listeners there (lxc-monitor, lxc-wait) */
+  notifyDir?: string;
+  /** the core stays the container's PID 1 and runs `exec` as its child (lxc-execute) */
+  reaper: boolean;
   teardown: string[];
   rootfs?: { src: string; mountpoint: string; flags: number; data: string };
   steps: Step[];

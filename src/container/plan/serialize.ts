@@ -56,6 +56,8 @@ export function serializePlan(p: Plan): string {
   out.push(line("console-buffer", p.consoleBuffer));
   out.push(line("ttys", p.ttys));
   for (const c of p.cleanups) out.push(line("cleanup", c.kind, c.path));
+  if (p.notifyDir) out.push(line("notify", p.notifyDir));
+  if (p.reaper) out.push(line("init-reaper", 1));
   if (p.teardown.length) out.push(line("teardown", ...p.teardown));
   if (p.rootfs) out.push(line("rootfs", p.rootfs.src, p.rootfs.mountpoint, p.rootfs.flags, p.rootfs.data));
   for (const s of p.steps) out.push(stepLine(s));

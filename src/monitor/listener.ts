@@ -1,0 +1,76 @@
+// State events of every container in one lxcpath, as their monitors publish them (the
+// core's `notify` directive, core/PLAN.md): we bind a socket in the lxcpath's notify
+// directory, and each monitor connects to it and writes one line per event.
+import { chmodSync, mkdirSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { LxcError } from "../errors.ts";
+import { notifyDir } from "../container/runtime.ts";
+import type { StateName } from "./client.ts";
+
+export type StateEvent =
+  | { type: "state"; name: string; lxcpath: string; state: StateName }
+  | { type: "exited"; name: string; lxcpath: string; status: number };
+
+export interface Listener {
+  close(): void;
+}
+
+function parseLine(line: string, lxcpath: string): StateEvent | null {
+  const m = /^(state|exited) (\S+) (.+)$/.exec(line);
+  if (!m) return null;
+  if (m[1] === "state") return { type: "state", name: m[3]!, lxcpath, state: m[2] as StateName };
+  const status = Number(m[2]);
+  return Number.isInteger(status) ? { type: "exited", name: m[3]!, lxcpath, status } : null;
+}
+
+/** Starts listening at once: every event published after this returns is delivered. */
+export function listenForEvents(lxcpath: string, onEvent: (e: StateEvent) => void): Listener {
+  const dir = notifyDir(lxcpath);
+  const path = join(dir, `${process.pid}-${Math.random().toString(36).slice(2, 10)}.sock`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
+  } catch (e) {
+    throw new LxcError("IO_FAILED", `cannot create the event directory ${dir}: ${(e as Error).message}`, {
+      hint: "lxc-monitor and lxc-wait need a writable runtime directory (/run for root, $XDG_RUNTIME_DIR otherwise)",
+    });
+  }
+  let server: ReturnType<typeof Bun.listen>;
+  try {
+    server = Bun.listen<{ buf: string }>({
+      unix: path,
+      socket: {
+        open(s) {
+          s.data = { buf: "" };
+        },
+        data(s, chunk) {
+          s.data.buf += chunk.toString();
+          let nl: number;
+          while ((nl = s.data.buf.indexOf("\n")) >= 0) {
+            const ev = parseLine(s.data.buf.slice(0, nl), lxcpath);
+            s.data.buf = s.data.buf.slice(nl + 1);
+            if (ev) onEvent(ev);
+          }
+        },
+      },
+    });
+  } catch (e) {
+    throw new LxcError("IO_FAILED", `cannot listen for events on ${path}: ${(e as Error).message}`);
+  }
+  try {
+    // monitors of other users' containers never run as another uid than root here, but the
+    // socket must not be writable by anyone else
+    chmodSync(path, 0o600);
+  } catch {
+    // best effort: the directory is root's already
+  }
+  return {
+    close() {
+      server.stop(true);
+      try {
+        unlinkSync(path);
+      } catch {
+        // gone already
+      }
+    },
+  };
+}
