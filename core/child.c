@@ -78,6 +78,7 @@ static void fs_steps(const struct child_args *a, struct failure *f)
 		const struct fs_step *s = &p->steps[i];
 		int r;
 		at(f, s->line, s->origin);
+		log_debug("plan line %d (%s): %s", s->line, s->origin, s->path ? s->path : "");
 		if (s->kind == FS_CONSOLE)
 			r = term_bind_console(rootfd, s, a->ptys, f);
 		else if (s->kind == FS_TTYS)
@@ -248,6 +249,7 @@ _Noreturn void child_run(const struct child_args *a)
 	for (size_t i = 0; i < sizeof(a->close_fds) / sizeof(a->close_fds[0]); i++)
 		if (a->close_fds[i] >= 0)
 			close(a->close_fds[i]);
+	log_set_category("start");
 	set_pdeathsig(a);
 	if (wait_for_go(a))
 		_exit(1);

@@ -56,6 +56,7 @@ static void set_state(struct monitor *m, int s)
 	if (m->state == s)
 		return;
 	m->state = s;
+	log_info("state changed to %s", state_name(s));
 	sock_state_changed(m);
 	publish_state(m);
 }
@@ -176,6 +177,10 @@ static void init_exited(struct monitor *m, int status)
 	}
 	m->init_pid = -1;
 	m->init_status = status;
+	if (WIFSIGNALED(status))
+		log_info("init was killed by signal %d", WTERMSIG(status));
+	else
+		log_info("init exited with status %d", WEXITSTATUS(status));
 	ev_printf(&m->ev_fd, "exited %d", status);
 	sock_exited(m, status);
 	char line[32];
@@ -376,6 +381,13 @@ int monitor_run(struct plan *p)
 	/* nothing we hold, nor anything TS leaked to us, may reach init */
 	fds_cloexec_from(3);
 	log_set_name(p->name);
+	log_set_category("monitor");
+	{
+		int lfd = p->log_file ? open(p->log_file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0640) : -1;
+		log_configure(p->log_prog, p->log_level, lfd);
+		if (p->log_file && lfd < 0)
+			log_warn("cannot open the log file %s: %s", p->log_file, strerror(errno));
+	}
 
 	/* first: the socket is the lock that two starts cannot both get */
 	m->listen_fd = sock_bind(p->socket);
@@ -438,6 +450,7 @@ int monitor_run(struct plan *p)
 	}
 	m->init_pid = m->init_pid_env = pid;
 
+	log_info("init has pid %d", (int)pid);
 	if (place_in_cgroups(m) == 0)
 		ev_printf(&m->ev_fd, "pid %d", (int)pid);
 	else

@@ -232,6 +232,21 @@ static int d_teardown(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_log(struct pctx *c, struct pline *l)
+{
+	unsigned long long v;
+	if (parse_u64(l->f[0], 8, &v))
+		return perr(c, "log LEVEL must be 0 (TRACE) .. 8 (FATAL)");
+	if (!*l->f[1] || strchr(l->f[1], '/'))
+		return perr(c, "log PROG must be a tool name");
+	if (*l->f[2] && abspath(c, "log PATH", l->f[2]))
+		return -1;
+	c->p->log_level = (int)v;
+	c->p->log_prog = l->f[1];
+	c->p->log_file = *l->f[2] ? l->f[2] : NULL;
+	return 0;
+}
+
 static int d_notify(struct pctx *c, struct pline *l)
 {
 	if (abspath(c, "notify DIR", l->f[0]))
@@ -641,6 +656,7 @@ static const struct directive dirs[] = {
 	{ "teardown", 1, -1, 0, d_teardown },
 	{ "cleanup", 2, 2, 1, d_cleanup },
 	{ "notify", 1, 1, 0, d_notify },
+	{ "log", 3, 3, 0, d_log },
 	{ "init-reaper", 1, 1, 0, d_reaper },
 	{ "hook-env", 1, 1, 1, d_hook_env },
 	{ "rootfs", 4, 4, 0, d_rootfs },
@@ -777,6 +793,7 @@ int plan_parse(char *text, size_t len, struct plan *p, int *errline,
 
 	memset(p, 0, sizeof(*p));
 	p->text = text;
+	p->log_level = 5;
 	*errline = 0;
 	if (strlen(text) != len)
 		return perr(&c, "NUL byte in plan");

@@ -57,6 +57,9 @@ struct plan {
 	const char **teardown;  /* NULL-terminated, or NULL */
 	struct plan_cleanup *cleanups; int ncleanups;
 	const char *notify_dir; /* listeners for state changes, or NULL */
+	int log_level;          /* 0 TRACE .. 8 FATAL; default ERROR */
+	const char *log_prog;   /* the tool's name for log lines, or NULL */
+	const char *log_file;   /* NULL = no log file */
 	int reaper;             int reaper_line;   /* the core stays PID 1 */
 
 	int has_rootfs;         int rootfs_line;

@@ -14,6 +14,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "log.h"
 #include "reaper.h"
 #include "title.h"
 
@@ -54,6 +55,7 @@ _Noreturn void reaper_run(const struct child_args *a, struct failure *f)
 	close(gate[0]);
 	close(a->sync_fd);
 	title_set("init");
+	log_set_category("init");
 
 	for (;;) {
 		siginfo_t si;
@@ -61,13 +63,16 @@ _Noreturn void reaper_run(const struct child_args *a, struct failure *f)
 		if (sig < 0)
 			continue;
 		if (sig != SIGCHLD) {
+			log_debug("forwarding signal %d to the command", sig);
 			kill(app, sig);
 			continue;
 		}
 		int st;
 		pid_t pid;
 		while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
-			if (pid == app)
-				_exit(exit_code(st));   /* the kernel kills what is left in the namespace */
+			if (pid == app) {
+				log_debug("the command (pid %d in the container) ended: exit code %d", (int)app, exit_code(st));
+				_exit(exit_code(st));
+			}   /* the kernel kills what is left in the namespace */
 	}
 }

@@ -2,7 +2,6 @@
 // the core outlives us as the container's monitor; we only wait until it reports RUNNING
 // or the first error.
 import { spawn, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { LxcError } from "../errors.ts";
 import { corePath } from "../sys/self.ts";
@@ -43,14 +42,14 @@ export interface CoreRun {
   exited: Promise<number | null>;
 }
 
-export function runCore(plan: string, opts: { title: string; foreground: boolean; logFile?: string | null }): CoreRun {
+/** The core writes its own log file (plan `log`); in daemon mode its stderr goes nowhere. */
+export function runCore(plan: string, opts: { title: string; foreground: boolean }): CoreRun {
   const bin = corePath();
-  const errFd = !opts.foreground && opts.logFile ? openSync(opts.logFile, "a") : "ignore";
   let child: ChildProcess;
   try {
     child = spawn(bin, [], {
       argv0: opts.title,
-      stdio: opts.foreground ? ["inherit", "inherit", "inherit", "pipe", "pipe", "pipe"] : ["ignore", "ignore", errFd, "pipe", "pipe", "pipe"],
+      stdio: opts.foreground ? ["inherit", "inherit", "inherit", "pipe", "pipe", "pipe"] : ["ignore", "ignore", "ignore", "pipe", "pipe", "pipe"],
       detached: !opts.foreground,
     });
   } catch (e) {

@@ -195,6 +195,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       command: opts.command,
       execute: opts.execute,
       notifyDir: notifyDir(ref.lxcpath),
+      log: log.file ? { level: log.level, prog: log.prog, file: log.file } : undefined,
       cleanups,
       teardown: [],
       callerEnv: process.env,
@@ -203,10 +204,10 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       warn: (m) => log.warn("conf", m),
     });
     const text = serializePlan(plan);
-    log.debug("start", `plan for ${ref.name}:\n${text}`);
+    if (log.file && log.level === 0) text.split("\n").forEach((l, i) => l && log.trace("start", `plan line ${i + 1}: ${l}`));
     const origins = planLineOrigins(text);
 
-    const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false, logFile: log.file });
+    const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false });
     coreOwnsTeardown = true;
     relay?.attach(core);
     let failure: LxcError | null = null;

@@ -35,6 +35,7 @@ export interface PlanInput {
   /** lxc-execute: our reaper is PID 1, the command gets the caller's stdio */
   execute?: boolean;
   notifyDir?: string;
+  log?: { level: number; prog: string; file: string };
   cleanups: Cleanup[];
   teardown: string[];
   callerEnv: Record<string, string | undefined>;
@@ -370,6 +371,7 @@ export function buildPlan(inp: PlanInput): Plan {
     consoleBuffer: bufSrc ? consoleBufferSize(bufSrc) : 0,
     ttys,
     cleanups: inp.cleanups,
+    log: inp.log,
     notifyDir: inp.notifyDir,
     reaper: (inp.execute ?? false) && clone.includes("pid"),
     teardown: inp.teardown,

@@ -31,6 +31,8 @@ export interface Plan {
   ttys: number;
   /** removed by the monitor after init has exited, in order (PLAN.md `cleanup`) */
   cleanups: Cleanup[];
+  /** the monitor's own log lines: LXC's layout, the tool's name, its level and file */
+  log?: { level: number; prog: string; file: string };
   /** the monitor reports state changes to the listeners there (lxc-monitor, lxc-wait) */
   notifyDir?: string;
   /** the core stays the container's PID 1 and runs `exec` as its child (lxc-execute) */

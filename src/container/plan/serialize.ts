@@ -56,6 +56,7 @@ export function serializePlan(p: Plan): string {
   out.push(line("console-buffer", p.consoleBuffer));
   out.push(line("ttys", p.ttys));
   for (const c of p.cleanups) out.push(line("cleanup", c.kind, c.path));
+  if (p.log) out.push(line("log", p.log.level, p.log.prog, p.log.file));
   if (p.notifyDir) out.push(line("notify", p.notifyDir));
   if (p.reaper) out.push(line("init-reaper", 1));
   if (p.teardown.length) out.push(line("teardown", ...p.teardown));
