@@ -177,7 +177,11 @@ static void init_exited(struct monitor *m, int status)
 	}
 	m->init_pid = -1;
 	m->init_status = status;
-	if (WIFSIGNALED(status))
+	/* in a pid namespace, reboot(2) by init ends it with SIGHUP */
+	m->reboot = WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP && m->running_seen;
+	if (m->reboot)
+		log_info("init asked for a reboot");
+	else if (WIFSIGNALED(status))
 		log_info("init was killed by signal %d", WTERMSIG(status));
 	else
 		log_info("init exited with status %d", WEXITSTATUS(status));
@@ -459,5 +463,7 @@ int monitor_run(struct plan *p)
 	event_loop(m);
 	sock_close_all(m);
 	console_restore(&m->con);
+	if (m->reboot && p->on_reboot)
+		reboot_spawn(p->on_reboot, m->devnull);
 	return m->running_seen ? 0 : 1;
 }

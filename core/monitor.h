@@ -29,6 +29,7 @@ struct monitor {
 	int ev_fd, cmd_fd, sync_fd, sig_fd, listen_fd, devnull;
 	struct linebuf cmdbuf;
 	int go_sent, exec_seen, error_seen, running_seen;
+	int reboot;             /* init was killed by SIGHUP: the kernel's word for reboot(2) */
 	struct ptys ptys;
 	struct console con;
 	struct client *clients;

@@ -232,6 +232,14 @@ static int d_teardown(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_on_reboot(struct pctx *c, struct pline *l)
+{
+	if (!l->f[0][0] || l->f[0][0] != '/')
+		return perr(c, "on-reboot program must be an absolute path");
+	c->p->on_reboot = (const char **)l->f;
+	return 0;
+}
+
 static int d_log(struct pctx *c, struct pline *l)
 {
 	unsigned long long v;
@@ -654,6 +662,7 @@ static const struct directive dirs[] = {
 	{ "ttys", 1, 1, 0, d_ttys_count },
 	{ "ttys", 2, 2, 0, d_ttys_step },
 	{ "teardown", 1, -1, 0, d_teardown },
+	{ "on-reboot", 1, -1, 0, d_on_reboot },
 	{ "cleanup", 2, 2, 1, d_cleanup },
 	{ "notify", 1, 1, 0, d_notify },
 	{ "log", 3, 3, 0, d_log },
@@ -733,7 +742,7 @@ static int directive_line(struct pctx *c, char *line, int no, unsigned char *see
 	struct pline l = { no, n, f };
 	int r = d->fn(c, &l);
 	/* keep f only where the plan points at the array itself */
-	if (d->fn != d_exec && d->fn != d_teardown)
+	if (d->fn != d_exec && d->fn != d_teardown && d->fn != d_on_reboot)
 		free(f);
 	return r;
 }

@@ -55,6 +55,7 @@ struct plan {
 	size_t console_buffer;
 	int ttys;               int ttys_line;
 	const char **teardown;  /* NULL-terminated, or NULL */
+	const char **on_reboot; /* NULL-terminated, or NULL: run when init asked for a reboot */
 	struct plan_cleanup *cleanups; int ncleanups;
 	const char *notify_dir; /* listeners for state changes, or NULL */
 	int log_level;          /* 0 TRACE .. 8 FATAL; default ERROR */

@@ -43,6 +43,29 @@ pid_t teardown_start(const char *const *argv, int status, pid_t init_pid,
 	_exit(127);
 }
 
+void reboot_spawn(const char *const *argv, int devnull)
+{
+	pid_t pid = fork();
+	if (pid < 0) {
+		log_error("cannot restart the container: fork: %s", strerror(errno));
+		return;
+	}
+	if (pid > 0)
+		return;
+	sigset_t none;
+	for (int s = 1; s < NSIG; s++)
+		signal(s, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	setsid();
+	if (devnull >= 0)
+		for (int fd = 0; fd < 3; fd++)
+			dup2(devnull, fd);
+	execv(argv[0], (char *const *)argv);
+	log_error("cannot restart the container with \"%s\": %s", argv[0], strerror(errno));
+	_exit(127);
+}
+
 /* Remove DIR and the directories below it, deepest first.  Only rmdir():
  * on a cgroup file system that is how a cgroup goes, and anywhere else it
  * can never take a file with it.  A cgroup whose last tasks are still

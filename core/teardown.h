@@ -8,4 +8,8 @@ pid_t teardown_start(const char *const *argv, int status, pid_t init_pid,
 		     const char *state_before, int devnull);
 /* The plan's `cleanup` steps, in order; failures are logged, never fatal. */
 void cleanup_run(const struct plan *p);
+/* Start ARGV in a new session with stdio on DEVNULL and do not wait for it:
+ * the container's next life, started by a fresh lxc-start after we exit. */
+void reboot_spawn(const char *const *argv, int devnull);
+
 #endif

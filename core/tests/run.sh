@@ -581,5 +581,31 @@ check "c11: listeners told STARTING RUNNING exited STOPPING STOPPED, in order" \
 check "c11: a dead listener's socket is removed" [ ! -e "$T/notify/stale.sock" ]
 check "c11: files without .sock are left alone" [ -e "$T/notify/stale.sock.tmp" ]
 
+# ---------------------------------------------------------------- reboot
+echo "# container c12: init's reboot(2) runs on-reboot after the monitor is done"
+{
+	plan c12 <<EOF
+clone mnt pid
+on-reboot /bin/sh -c $(enc "echo rebooted >$T/c12.rebooted")
+rootfs $R $R 0 %-
+env PATH=/bin
+exec busybox reboot -f
+EOF
+} >"$T/c12.plan"
+(exec -a "[lxc monitor] $T c12" "$CORE" start 3<"$T/c12.plan" 4>"$T/c12.events" 5< <(echo go) 2>>"$T/c12.stderr")
+check "c12: init ended by SIGHUP (status 1)" grep -q '^exited 1$' "$T/c12.events"
+check "c12: the on-reboot command ran" wait_file "$T/c12.rebooted" rebooted
+{
+	plan c13 <<EOF
+clone mnt pid
+on-reboot /bin/sh -c $(enc "echo rebooted >$T/c13.rebooted")
+env PATH=/bin
+exec sh -c $(enc "exit 0")
+EOF
+} >"$T/c13.plan"
+(exec -a "[lxc monitor] $T c13" "$CORE" start 3<"$T/c13.plan" 4>/dev/null 5< <(echo go) 2>>"$T/c13.stderr")
+sleep 0.3
+check "c13: a plain exit does not run on-reboot" [ ! -e "$T/c13.rebooted" ]
+
 echo "# $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -28,7 +28,7 @@ export const lxcStart: ToolDef = {
     for (const s of ["share-net", "share-ipc", "share-uts", "share-pid"]) if (flag(ctx.args, s)) throw notSupportedYet(`--${s}`);
     if (flag(ctx.args, "console")) throw notSupportedYet("-c/--console", "use -L FILE to log the console, or lxc-start -F");
     const command = [...ctx.positionals, ...ctx.args.rest];
-    const r = await startContainer(ctx.ref(), {
+    const opts = {
       foreground: flag(ctx.args, "foreground"),
       command: command.length ? command : undefined,
       rcfile: value(ctx.args, "rcfile"),
@@ -37,10 +37,16 @@ export const lxcStart: ToolDef = {
       consoleLog: value(ctx.args, "console-log"),
       logFile: ctx.log.file,
       configLogging: !flag(ctx.args, "logfile") && !flag(ctx.args, "logpriority"),
-    });
+    };
+    let r = await startContainer(ctx.ref(), opts);
     if (r.alreadyRunning) {
       ctx.log.error("start", "Container is already running");
       return 0;
+    }
+    // -F: a reboot is a new start with a fresh read of the config, on this same terminal
+    while (r.rebooted) {
+      ctx.log.info("start", `${ctx.ref().name} asked for a reboot: starting it again`);
+      r = await startContainer(ctx.ref(), opts);
     }
     return 0;
   },

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { LxcError, notSupportedYet } from "../errors.ts";
-import { log, parseLevel } from "../log.ts";
+import { LEVELS, log, parseLevel } from "../log.ts";
+import { selfCommand } from "../sys/self.ts";
 import { cgroupManager, type CgroupHandle } from "../cgroups/index.ts";
 import { backendForRootfs } from "../storage/registry.ts";
 import { apparmorEnabled } from "../security/apparmor.ts";
@@ -42,6 +43,8 @@ export interface StartResult {
   initPid?: number;
   /** for -F: the monitor's exit code; for lxc-execute in the foreground: the command's */
   exitCode?: number;
+  /** -F: init asked for a reboot; the caller starts the container again */
+  rebooted?: boolean;
 }
 
 /** Keys whose feature is not built yet are refused, never silently ignored. */
@@ -110,8 +113,10 @@ function relaySignals(): { attach(core: CoreRun): void; remove(): void } {
   };
 }
 
-/** Stays with a foreground monitor until it exits; returns the exit code the tool reports. */
-async function followForeground(core: CoreRun, execute: boolean): Promise<number> {
+const SIGHUP = 1;
+
+/** Stays with a foreground monitor until it exits: the exit code the tool reports, and whether init asked for a reboot. */
+async function followForeground(core: CoreRun, execute: boolean): Promise<{ code: number; rebooted: boolean }> {
   let initStatus: number | undefined;
   for (;;) {
     const ev = await core.next();
@@ -119,8 +124,21 @@ async function followForeground(core: CoreRun, execute: boolean): Promise<number
     if (ev.type === "exited") initStatus = ev.status;
   }
   const code = await core.exited;
-  if (execute) return initStatus === undefined ? 1 : statusToExitCode(initStatus);
-  return code ?? 1;
+  if (execute) return { code: initStatus === undefined ? 1 : statusToExitCode(initStatus), rebooted: false };
+  // in a pid namespace, reboot(2) by init ends it with SIGHUP
+  return { code: code ?? 1, rebooted: initStatus !== undefined && (initStatus & 0x7f) === SIGHUP };
+}
+
+/** The lxc-start command line that starts this container again after a reboot (daemon mode). */
+function restartCommand(ref: ContainerRef, opts: StartOptions): string[] {
+  const argv = [...selfCommand(), "lxc-start", "-n", ref.name, "-P", ref.lxcpath];
+  if (opts.rcfile) argv.push("-f", resolve(opts.rcfile));
+  for (const d of opts.defines ?? []) argv.push("-s", d);
+  if (opts.pidfile) argv.push("-p", resolve(opts.pidfile));
+  if (opts.consoleLog) argv.push("-L", resolve(opts.consoleLog));
+  if (!opts.configLogging && log.file) argv.push("-o", log.file, "-l", LEVELS[log.level]!);
+  if (opts.command?.length) argv.push("--", ...opts.command);
+  return argv;
 }
 
 export async function startContainer(ref: ContainerRef, opts: StartOptions = {}): Promise<StartResult> {
@@ -198,6 +216,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       log: log.file ? { level: log.level, prog: log.prog, file: log.file } : undefined,
       cleanups,
       teardown: [],
+      onReboot: opts.foreground || opts.execute ? undefined : restartCommand(ref, opts),
       callerEnv: process.env,
       fstab,
       capLast: capLast(),
@@ -256,8 +275,8 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     if (opts.pidfile && monitorPid) writeFileSync(opts.pidfile, String(monitorPid), { mode: 0o600 });
     if (opts.foreground) {
       lock.release();
-      const code = await followForeground(core, opts.execute ?? false);
-      return { alreadyRunning: false, monitorPid, initPid, exitCode: code };
+      const fg = await followForeground(core, opts.execute ?? false);
+      return { alreadyRunning: false, monitorPid, initPid, exitCode: fg.code, rebooted: fg.rebooted };
     }
     core.detach();
     return { alreadyRunning: false, monitorPid, initPid };

@@ -38,6 +38,7 @@ export interface PlanInput {
   log?: { level: number; prog: string; file: string };
   cleanups: Cleanup[];
   teardown: string[];
+  onReboot?: string[];
   callerEnv: Record<string, string | undefined>;
   /** lines of lxc.mount.fstab, read by the caller */
   fstab?: { file: string; lines: string[] };
@@ -375,6 +376,7 @@ export function buildPlan(inp: PlanInput): Plan {
     notifyDir: inp.notifyDir,
     reaper: (inp.execute ?? false) && clone.includes("pid"),
     teardown: inp.teardown,
+    onReboot: inp.onReboot,
     rootfs,
     steps,
     hostname: clone.includes("uts") ? (v.get("lxc.uts.name") ?? inp.name) : undefined,

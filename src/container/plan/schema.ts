@@ -38,6 +38,8 @@ export interface Plan {
   /** the core stays the container's PID 1 and runs `exec` as its child (lxc-execute) */
   reaper: boolean;
   teardown: string[];
+  /** run by the monitor, detached, when init asks for a reboot (daemon mode) */
+  onReboot?: string[];
   rootfs?: { src: string; mountpoint: string; flags: number; data: string };
   steps: Step[];
   hostname?: string;

@@ -60,6 +60,7 @@ export function serializePlan(p: Plan): string {
   if (p.notifyDir) out.push(line("notify", p.notifyDir));
   if (p.reaper) out.push(line("init-reaper", 1));
   if (p.teardown.length) out.push(line("teardown", ...p.teardown));
+  if (p.onReboot?.length) out.push(line("on-reboot", ...p.onReboot));
   if (p.rootfs) out.push(line("rootfs", p.rootfs.src, p.rootfs.mountpoint, p.rootfs.flags, p.rootfs.data));
   for (const s of p.steps) out.push(stepLine(s));
   if (p.hostname !== undefined) out.push(line("hostname", p.hostname));
