@@ -37,6 +37,7 @@
 #include "caps.h"
 #include "plan.h"
 #include "sync.h"
+#include "status.h"
 
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x00000080
@@ -321,15 +322,6 @@ static _Noreturn void child_main(struct attach *a)
 
 /* ---- the parent ---- */
 
-static int exit_code(int status)
-{
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return 1;
-}
-
 static void write_out(int *fdp, const char *buf, size_t n)
 {
 	while (n && *fdp >= 0) {
@@ -593,7 +585,7 @@ static int run(const struct attach_plan *p)
 
 	status = relay(a);
 	term_restore(a);
-	return exit_code(status);
+	return status_exit_code(status);
 }
 
 int attach_main(void)

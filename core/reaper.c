@@ -17,15 +17,7 @@
 #include "log.h"
 #include "reaper.h"
 #include "title.h"
-
-static int exit_code(int status)
-{
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return 1;
-}
+#include "status.h"
 
 _Noreturn void reaper_run(const struct child_args *a, struct failure *f)
 {
@@ -71,8 +63,8 @@ _Noreturn void reaper_run(const struct child_args *a, struct failure *f)
 		pid_t pid;
 		while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
 			if (pid == app) {
-				log_debug("the command (pid %d in the container) ended: exit code %d", (int)app, exit_code(st));
-				_exit(exit_code(st));
+				log_debug("the command (pid %d in the container) ended: exit code %d", (int)app, status_exit_code(st));
+				_exit(status_exit_code(st));
 			}   /* the kernel kills what is left in the namespace */
 	}
 }

@@ -1,7 +1,8 @@
-import { isLxcError, notSupportedYet } from "../errors.ts";
+import { isLxcError } from "../errors.ts";
 import { startContainer } from "../container/start.ts";
 import { flag, value, values } from "./args.ts";
 import type { ToolDef } from "./common.ts";
+import { refuseShareOptions, SHARE_OPTIONS } from "./share-options.ts";
 
 export const lxcExecute: ToolDef = {
   tool: "lxc-execute",
@@ -17,13 +18,10 @@ export const lxcExecute: ToolDef = {
     { long: "define", short: "s", arg: "required", repeat: true, help: "set a configuration KEY=VALUE for this run", metavar: "KEY=VAL" },
     { long: "uid", short: "u", arg: "required", help: "run COMMAND as this user id (lxc.init.uid)", metavar: "UID" },
     { long: "gid", short: "g", arg: "required", help: "run COMMAND with this group id (lxc.init.gid)", metavar: "GID" },
-    { long: "share-net", arg: "required", help: "share the network namespace of NAME or PID", metavar: "NAME" },
-    { long: "share-ipc", arg: "required", help: "share the IPC namespace of NAME or PID", metavar: "NAME" },
-    { long: "share-uts", arg: "required", help: "share the UTS namespace of NAME or PID", metavar: "NAME" },
-    { long: "share-pid", arg: "required", help: "share the PID namespace of NAME or PID", metavar: "NAME" },
+    ...SHARE_OPTIONS,
   ],
   async run(ctx) {
-    for (const s of ["share-net", "share-ipc", "share-uts", "share-pid"]) if (flag(ctx.args, s)) throw notSupportedYet(`--${s}`);
+    refuseShareOptions(ctx.args);
     const defines = values(ctx.args, "define");
     const uid = value(ctx.args, "uid");
     const gid = value(ctx.args, "gid");

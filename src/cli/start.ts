@@ -2,6 +2,7 @@ import { notSupportedYet } from "../errors.ts";
 import { startContainer } from "../container/start.ts";
 import { flag, value, values } from "./args.ts";
 import type { ToolDef } from "./common.ts";
+import { refuseShareOptions, SHARE_OPTIONS } from "./share-options.ts";
 
 export const lxcStart: ToolDef = {
   tool: "lxc-start",
@@ -19,13 +20,10 @@ export const lxcStart: ToolDef = {
     { long: "console-log", short: "L", arg: "required", help: "log the console output to FILE", metavar: "FILE" },
     { long: "close-all-fds", short: "C", arg: "none", help: "close inherited file descriptors" },
     { long: "define", short: "s", arg: "required", repeat: true, help: "set a configuration KEY=VALUE for this start", metavar: "KEY=VAL" },
-    { long: "share-net", arg: "required", help: "share the network namespace of NAME or PID", metavar: "NAME" },
-    { long: "share-ipc", arg: "required", help: "share the IPC namespace of NAME or PID", metavar: "NAME" },
-    { long: "share-uts", arg: "required", help: "share the UTS namespace of NAME or PID", metavar: "NAME" },
-    { long: "share-pid", arg: "required", help: "share the PID namespace of NAME or PID", metavar: "NAME" },
+    ...SHARE_OPTIONS,
   ],
   async run(ctx) {
-    for (const s of ["share-net", "share-ipc", "share-uts", "share-pid"]) if (flag(ctx.args, s)) throw notSupportedYet(`--${s}`);
+    refuseShareOptions(ctx.args);
     if (flag(ctx.args, "console")) throw notSupportedYet("-c/--console", "use -L FILE to log the console, or lxc-start -F");
     const command = [...ctx.positionals, ...ctx.args.rest];
     const opts = {
