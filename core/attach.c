@@ -621,23 +621,3 @@ int attach_main(void)
 	return r;
 }
 
-int attach_check(void)
-{
-	struct attach_plan p;
-	char err[512];
-	size_t len;
-	int e, line;
-	char *text = plan_read_fd(0, &len, &e);
-	if (!text) {
-		printf("error 0 cannot read the plan: %s\n", strerror(e));
-		return 1;
-	}
-	if (attach_parse(text, len, &p, &line, err, sizeof(err))) {
-		printf("error %d %s\n", line, err);
-		attach_free(&p);
-		return 1;
-	}
-	printf("ok\n");
-	attach_free(&p);
-	return 0;
-}

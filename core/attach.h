@@ -40,7 +40,5 @@ const char *attach_ns_name(int ns);
 
 /* Execute the plan read from fd 3; returns the exit status for main(). */
 int attach_main(void);
-/* Validate a plan read from stdin: prints "ok" or "error LINE MESSAGE". */
-int attach_check(void);
 
 #endif

@@ -13,26 +13,32 @@
 
 #define CORE_VERSION "1"
 
-static int cmd_check_plan(void)
+/* check-plan and check-attach: parse stdin, print "ok" or "error LINE MESSAGE" */
+typedef int (*parse_fn)(char *text, size_t len, void *out, int *line, char *err, size_t errlen);
+
+static int check_stdin(parse_fn parse, void (*release)(void *), void *out)
 {
-	struct plan p;
 	char err[512];
 	size_t len;
-	int e, line;
+	int e, line, r;
 	char *text = plan_read_fd(0, &len, &e);
 	if (!text) {
 		printf("error 0 cannot read the plan: %s\n", strerror(e));
 		return 1;
 	}
-	if (plan_parse(text, len, &p, &line, err, sizeof(err))) {
+	r = parse(text, len, out, &line, err, sizeof(err));
+	if (r)
 		printf("error %d %s\n", line, err);
-		plan_free(&p);
-		return 1;
-	}
-	printf("ok\n");
-	plan_free(&p);
-	return 0;
+	else
+		printf("ok\n");
+	release(out);
+	return r ? 1 : 0;
 }
+
+static int parse_start(char *t, size_t n, void *o, int *l, char *e, size_t el) { return plan_parse(t, n, o, l, e, el); }
+static void free_start(void *o) { plan_free(o); }
+static int parse_attach(char *t, size_t n, void *o, int *l, char *e, size_t el) { return attach_parse(t, n, o, l, e, el); }
+static void free_attach(void *o) { attach_free(o); }
 
 static int cmd_start(void)
 {
@@ -72,14 +78,18 @@ int main(int argc, char **argv)
 		printf("lxc-core %s\n", CORE_VERSION);
 		return 0;
 	}
-	if (!strcmp(cmd, "check-plan"))
-		return cmd_check_plan();
+	if (!strcmp(cmd, "check-plan")) {
+		struct plan p;
+		return check_stdin(parse_start, free_start, &p);
+	}
 	if (!strcmp(cmd, "start"))
 		return cmd_start();
 	if (!strcmp(cmd, "attach"))
 		return attach_main();
-	if (!strcmp(cmd, "check-attach"))
-		return attach_check();
+	if (!strcmp(cmd, "check-attach")) {
+		struct attach_plan p;
+		return check_stdin(parse_attach, free_attach, &p);
+	}
 	/* started as "[lxc monitor] LXCPATH NAME" with no arguments: the title ps shows is
 	 * then exactly LXC's */
 	if (argc == 1 && !strncmp(argv[0], "[lxc monitor]", 13))

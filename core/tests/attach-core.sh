@@ -5,26 +5,15 @@
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
 CORE=$(cd "$HERE/.." && pwd)/lxc-core
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 TMO=10
 
-PASS=0
-FAIL=0
 T=""
 CG=""
 MON=""
 
-ok()   { PASS=$((PASS + 1)); echo "ok   - $*"; }
-bad()  { FAIL=$((FAIL + 1)); echo "FAIL - $*"; }
-check() {   # check DESCRIPTION COMMAND...
-	local d=$1; shift
-	if "$@"; then ok "$d"; else bad "$d"; fi
-}
-# same DESCRIPTION GOT WANT
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', want '$3'${ERR:+ (stderr: $ERR)}"; fi
-}
 
 cleanup() {
 	if [ -n "$MON" ]; then
@@ -43,18 +32,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-enc() {
-	local LC_ALL=C s=$1 out="" c i
-	if [ -z "$s" ]; then printf '%%-'; return; fi
-	for ((i = 0; i < ${#s}; i++)); do
-		c=${s:i:1}
-		case "$c" in
-		[!\ -~] | ' ' | '%' | $'\x7f') out+=$(printf '%%%02X' "'$c") ;;
-		*) out+=$c ;;
-		esac
-	done
-	printf '%s' "$out"
-}
 
 # ---------------------------------------------------------------- check-attach
 echo "# check-attach"

@@ -6,22 +6,14 @@
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
 CORE=$(cd "$HERE/.." && pwd)/lxc-core
 CLI=$HERE/sockcli
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 TMO=10                      # seconds to wait for any one event
 
-PASS=0
-FAIL=0
 T=""
 CG=""
-
-ok()   { PASS=$((PASS + 1)); echo "ok   - $*"; }
-bad()  { FAIL=$((FAIL + 1)); echo "FAIL - $*"; }
-check() {   # check DESCRIPTION COMMAND...
-	local d=$1; shift
-	if "$@"; then ok "$d"; else bad "$d"; fi
-}
 
 cleanup() {
 	local p
@@ -48,19 +40,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# percent-encode one plan field
-enc() {
-	local LC_ALL=C s=$1 out="" c i
-	if [ -z "$s" ]; then printf '%%-'; return; fi
-	for ((i = 0; i < ${#s}; i++)); do
-		c=${s:i:1}
-		case "$c" in
-		[!\ -~] | ' ' | '%' | $'\x7f') out+=$(printf '%%%02X' "'$c") ;;
-		*) out+=$c ;;
-		esac
-	done
-	printf '%s' "$out"
-}
 
 # ---------------------------------------------------------------- check-plan
 echo "# check-plan"
