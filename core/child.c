@@ -144,14 +144,22 @@ static int write_sysctl(const struct plan_sysctl *s, struct failure *f)
 	return 0;
 }
 
+static int shares_pid(const struct plan *p)
+{
+	for (int i = 0; i < p->nshares; i++)
+		if (p->shares[i].type == CLONE_NEWPID)
+			return 1;
+	return 0;
+}
+
 static void set_pdeathsig(const struct child_args *a)
 {
 	if (!a->p->pdeathsig)
 		return;
 	prctl(PR_SET_PDEATHSIG, a->p->pdeathsig, 0, 0, 0);
-	/* the monitor may have died before the prctl; in a new pid namespace
-	 * getppid() is always 0, there the sync socket's EOF tells instead */
-	if (!(a->p->clone_flags & CLONE_NEWPID) && getppid() != a->monitor_pid)
+	/* the monitor may have died before the prctl; in a new or a shared pid
+	 * namespace getppid() is 0, there the sync socket's EOF tells instead */
+	if (!(a->p->clone_flags & CLONE_NEWPID) && !shares_pid(a->p) && getppid() != a->monitor_pid)
 		_exit(1);
 }
 
@@ -253,6 +261,16 @@ _Noreturn void child_run(const struct child_args *a)
 	set_pdeathsig(a);
 	if (wait_for_go(a))
 		_exit(1);
+
+	/* pid was joined by the monitor before clone: it only applies to children */
+	for (int i = 0; i < p->nshares; i++) {
+		if (p->shares[i].type == CLONE_NEWPID)
+			continue;
+		at(&f, p->shares[i].line, NULL);
+		if (setns(a->share_fds[i], p->shares[i].type) < 0)
+			die(a, (fail(&f, errno, "share", "cannot join the namespace %s: %s", p->shares[i].path, strerror(errno)), &f));
+		close(a->share_fds[i]);
+	}
 
 	/* after the monitor placed us in the cgroups, so the namespace is rooted there */
 	at(&f, 0, NULL);

@@ -13,6 +13,7 @@ struct child_args {
 	int devnull;
 	pid_t monitor_pid;
 	int close_fds[6];       /* monitor-only fds, closed at once; -1 = none */
+	const int *share_fds;   /* one per plan share (net, ipc, uts: joined by the child) */
 };
 
 _Noreturn void child_run(const struct child_args *a);

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <linux/close_range.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,6 +342,27 @@ static void event_loop(struct monitor *m)
 	free(pfd);
 }
 
+/* The namespaces the plan shares, opened before anything else happens.  A
+ * shared pid namespace is entered here, for the clone that follows; the
+ * others are joined by the child. */
+static int open_shares(const struct plan *p, int *fds, int *own_pidns, struct failure *f)
+{
+	if (p->nshares > 8)
+		return fail(f, EINVAL, "share", "too many shared namespaces");
+	for (int i = 0; i < p->nshares; i++) {
+		f->line = p->shares[i].line;
+		fds[i] = open(p->shares[i].path, O_RDONLY | O_CLOEXEC);
+		if (fds[i] < 0)
+			return fail(f, errno, "share", "cannot open the namespace %s: %s", p->shares[i].path, strerror(errno));
+		if (p->shares[i].type != CLONE_NEWPID)
+			continue;
+		*own_pidns = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
+		if (*own_pidns < 0 || setns(fds[i], CLONE_NEWPID) < 0)
+			return fail(f, errno, "share", "cannot join the pid namespace %s: %s", p->shares[i].path, strerror(errno));
+	}
+	return 0;
+}
+
 /* Failure before init exists: say so and leave (no teardown: nothing ran). */
 static int early_fail(struct monitor *m, const struct failure *f)
 {
@@ -433,6 +455,10 @@ int monitor_run(struct plan *p)
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) < 0)
 		return early_fail(m, (fail(&f, errno, "monitor", "socketpair: %s", strerror(errno)), &f));
 
+	int share_fds[8], own_pidns = -1;
+	if (open_shares(p, share_fds, &own_pidns, &f))
+		return early_fail(m, &f);
+
 	/* A raw clone() behaves like fork() with namespaces: the child runs on
 	 * a copy of our stack.  CLONE_NEWCGROUP is left to the child. */
 	pid_t self = getpid();
@@ -442,9 +468,18 @@ int monitor_run(struct plan *p)
 			.p = p, .sync_fd = sp[1], .ptys = &m->ptys, .devnull = m->devnull,
 			.monitor_pid = self,
 			.close_fds = { sp[0], m->listen_fd, m->sig_fd, m->ev_fd, m->cmd_fd, -1 },
+			.share_fds = share_fds,
 		};
 		child_run(&a);
 	}
+	/* our later children (teardown, reboot) belong in our own pid namespace */
+	if (own_pidns >= 0) {
+		if (setns(own_pidns, CLONE_NEWPID) < 0)
+			log_warn("cannot return to our own pid namespace: %s", strerror(errno));
+		close(own_pidns);
+	}
+	for (int i = 0; i < p->nshares; i++)
+		close(share_fds[i]);
 	close(sp[1]);
 	m->sync_fd = sp[0];
 	if (pid < 0) {

@@ -163,6 +163,31 @@ static int d_clone(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_share(struct pctx *c, struct pline *l)
+{
+	static const struct { const char *n; int f; } ns[] = {
+		{ "net", CLONE_NEWNET }, { "ipc", CLONE_NEWIPC }, { "uts", CLONE_NEWUTS }, { "pid", CLONE_NEWPID },
+	};
+	struct plan *p = c->p;
+	int type = 0;
+	for (size_t k = 0; k < sizeof(ns) / sizeof(ns[0]); k++)
+		if (!strcmp(l->f[0], ns[k].n))
+			type = ns[k].f;
+	if (!type)
+		return perr(c, "share wants net, ipc, uts or pid, not \"%s\"", l->f[0]);
+	if (abspath(c, "share PATH", l->f[1]))
+		return -1;
+	for (int i = 0; i < p->nshares; i++)
+		if (p->shares[i].type == type)
+			return perr(c, "%s is shared twice", l->f[0]);
+	void *na = grow(p->shares, p->nshares, sizeof(*p->shares));
+	if (!na)
+		return perr(c, "out of memory");
+	p->shares = na;
+	p->shares[p->nshares++] = (struct plan_share){ l->no, type, l->f[1] };
+	return 0;
+}
+
 static int d_cgroup(struct pctx *c, struct pline *l)
 {
 	struct plan *p = c->p;
@@ -654,6 +679,7 @@ static const struct directive dirs[] = {
 	{ "foreground", 1, 1, 0, d_foreground },
 	{ "clone", 0, -1, 0, d_clone },
 	{ "cgroup", 1, 1, 1, d_cgroup },
+	{ "share", 2, 2, 1, d_share },
 	{ "pdeathsig", 1, 1, 0, d_pdeathsig },
 	{ "console", 1, 1, 0, d_console_mode },
 	{ "console", 2, 2, 0, d_console_step },
@@ -772,6 +798,12 @@ static int final_checks(struct pctx *c, int *line)
 		*line = p->netup_line;
 		return perr(c, "netup needs \"clone net\"");
 	}
+	for (int i = 0; i < p->nshares; i++) {
+		if (p->clone_flags & p->shares[i].type) {
+			*line = p->shares[i].line;
+			return perr(c, "a shared namespace cannot also be cloned");
+		}
+	}
 	if (p->reaper && !(p->clone_flags & CLONE_NEWPID)) {
 		*line = p->reaper_line;
 		return perr(c, "init-reaper needs \"clone pid\"");
@@ -851,6 +883,8 @@ void plan_free(struct plan *p)
 	free(p->groups);
 	free(p->argv);
 	free(p->teardown);
+	free(p->on_reboot);
+	free(p->shares);
 	free(p->cleanups);
 	free(p->netup);
 	free(p->text);

@@ -37,6 +37,9 @@ struct fs_step {
 enum cleanup_kind { CLEAN_RMTREE, CLEAN_RMDIR, CLEAN_UNLINK };
 struct plan_cleanup { enum cleanup_kind kind; const char *path; };
 
+/* join an existing namespace instead of creating one */
+struct plan_share { int line; int type; const char *path; };
+
 struct plan_sysctl { int line; const char *key, *value; };
 struct plan_rlimit { int line; int resource; rlim_t soft, hard; };
 
@@ -48,6 +51,7 @@ struct plan {
 	int clone_flags;        /* CLONE_NEW* except CLONE_NEWCGROUP */
 	int unshare_cgroup;     /* "clone ... cgroup": the child unshares it */
 	const char **cgroups;   int ncgroups;
+	struct plan_share *shares; int nshares;
 	int pdeathsig;
 	int console_pty;        int console_line;
 	int console_inherit;    /* init keeps the monitor's fds 0-2 */

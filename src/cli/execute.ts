@@ -2,7 +2,7 @@ import { isLxcError } from "../errors.ts";
 import { startContainer } from "../container/start.ts";
 import { flag, value, values } from "./args.ts";
 import type { ToolDef } from "./common.ts";
-import { refuseShareOptions, SHARE_OPTIONS } from "./share-options.ts";
+import { SHARE_OPTIONS, shareDefines } from "./share-options.ts";
 
 export const lxcExecute: ToolDef = {
   tool: "lxc-execute",
@@ -21,8 +21,7 @@ export const lxcExecute: ToolDef = {
     ...SHARE_OPTIONS,
   ],
   async run(ctx) {
-    refuseShareOptions(ctx.args);
-    const defines = values(ctx.args, "define");
+    const defines = [...values(ctx.args, "define"), ...shareDefines(ctx.args)];
     const uid = value(ctx.args, "uid");
     const gid = value(ctx.args, "gid");
     if (uid !== undefined) defines.push(`lxc.init.uid=${uid}`);

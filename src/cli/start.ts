@@ -2,7 +2,7 @@ import { notSupportedYet } from "../errors.ts";
 import { startContainer } from "../container/start.ts";
 import { flag, value, values } from "./args.ts";
 import type { ToolDef } from "./common.ts";
-import { refuseShareOptions, SHARE_OPTIONS } from "./share-options.ts";
+import { SHARE_OPTIONS, shareDefines } from "./share-options.ts";
 
 export const lxcStart: ToolDef = {
   tool: "lxc-start",
@@ -23,14 +23,13 @@ export const lxcStart: ToolDef = {
     ...SHARE_OPTIONS,
   ],
   async run(ctx) {
-    refuseShareOptions(ctx.args);
     if (flag(ctx.args, "console")) throw notSupportedYet("-c/--console", "use -L FILE to log the console, or lxc-start -F");
     const command = [...ctx.positionals, ...ctx.args.rest];
     const opts = {
       foreground: flag(ctx.args, "foreground"),
       command: command.length ? command : undefined,
       rcfile: value(ctx.args, "rcfile"),
-      defines: values(ctx.args, "define"),
+      defines: [...values(ctx.args, "define"), ...shareDefines(ctx.args)],
       pidfile: value(ctx.args, "pidfile"),
       consoleLog: value(ctx.args, "console-log"),
       logFile: ctx.log.file,

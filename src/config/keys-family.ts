@@ -2,6 +2,9 @@
 // lxc.namespace.share.*. Each builds the spec of a member key from the part after the prefix.
 import type { KeySpec } from "./key-spec.ts";
 import { NAMESPACES, PRLIMIT_RESOURCES } from "./names.ts";
+
+/** the namespaces lxc-ts can join at start (lxc.namespace.share.*) */
+export const SHAREABLE = ["net", "ipc", "uts", "pid"];
 import * as v from "./validators.ts";
 
 export interface FamilySpec {
@@ -67,7 +70,7 @@ export const FAMILIES: readonly FamilySpec[] = [
     member(rest) {
       if (!NAMESPACES.includes(rest)) return `unknown namespace "${rest}": expected one of ${NAMESPACES.join(" ")}`;
       return {
-        name: `lxc.namespace.share.${rest}`, kind: "scalar", supported: false, default: "(null)", cleared: "(null)",
+        name: `lxc.namespace.share.${rest}`, kind: "scalar", supported: SHAREABLE.includes(rest), default: "(null)", cleared: "(null)",
         validate: v.shareTarget, about: `inherit the ${rest} namespace from a container or pid`,
       };
     },

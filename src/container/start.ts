@@ -22,6 +22,7 @@ import { globalLxcpath } from "./paths.ts";
 import { errnoName } from "../sys/errno.ts";
 import { createHostNics, hostLinks, moveIntoContainer, planNetwork, removeHostNics, type NetworkSetup } from "../network/setup.ts";
 import { notifyDir, runtimePath, writeRuntime } from "./runtime.ts";
+import { resolveShares } from "./shares.ts";
 
 export interface StartOptions {
   foreground?: boolean;
@@ -185,7 +186,10 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       fstab = { file: fstabSrc.value, lines: readFileSync(fstabSrc.value, "utf8").split("\n") };
     }
 
-    net = planNetwork(v);
+    const shares = await resolveShares(v, ref.lxcpath);
+    // a shared network namespace is someone else's: its interfaces are left as they are
+    net = shares.some((s) => s.ns === "net") ? { needsNetns: true, nics: [] } : planNetwork(v);
+    if (!net.nics.length && v.networks().size) log.info("net", "the network namespace is shared: lxc.net.* is not applied");
     const mgr = cgroupManager();
     cg = await mgr.create(ref.name, { pattern: undefined, dir: v.get("lxc.cgroup.dir") });
     const v1 = v.prefixed("lxc.cgroup.").filter((s) => !s.key.startsWith("lxc.cgroup.dir") && s.key !== "lxc.cgroup.relative");
@@ -210,6 +214,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       cgroupLayout: hostCgroupLayout(),
       foreground: opts.foreground ?? false,
       netns: net.needsNetns,
+      shares,
       command: opts.command,
       execute: opts.execute,
       notifyDir: notifyDir(ref.lxcpath),

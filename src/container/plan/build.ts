@@ -31,6 +31,8 @@ export interface PlanInput {
   foreground: boolean;
   /** false when a NIC of type none shares the host's network namespace */
   netns: boolean;
+  /** namespaces joined instead of cloned (lxc.namespace.share.*, resolved to paths) */
+  shares?: { ns: string; path: string }[];
   command?: string[];
   /** lxc-execute: our reaper is PID 1, the command gets the caller's stdio */
   execute?: boolean;
@@ -234,7 +236,8 @@ function namespaces(view: ConfigView, netNone: boolean): string[] {
 export function buildPlan(inp: PlanInput): Plan {
   const v = inp.config;
   const warn = inp.warn ?? (() => {});
-  const clone = namespaces(v, !inp.netns);
+  const shares = inp.shares ?? [];
+  const clone = namespaces(v, !inp.netns).filter((n) => !shares.some((s) => s.ns === n));
 
   const steps: Step[] = [];
   const autodev = boolValue(v.scalar("lxc.autodev"), true) && inp.rootfs !== undefined;
@@ -365,6 +368,7 @@ export function buildPlan(inp: PlanInput): Plan {
     socket: inp.socket,
     foreground: inp.foreground,
     clone,
+    shares,
     cgroups: inp.cgroupDirs,
     pdeathsig: pdeath ? signalNumber(pdeath) : 9,
     console: inp.execute ? "inherit" : v.get("lxc.console.path") === "none" || !inp.rootfs ? "none" : "pty",

@@ -22,6 +22,8 @@ export interface Plan {
   socket: string;
   foreground: boolean;
   clone: string[];
+  /** existing namespaces joined instead of cloned: /proc/PID/ns/NS of their owner */
+  shares: { ns: string; path: string }[];
   cgroups: string[];
   pdeathsig: number;
   /** inherit: init keeps the monitor's stdio (lxc-execute) */

@@ -50,6 +50,7 @@ export function serializePlan(p: Plan): string {
   out.push(line("foreground", p.foreground ? 1 : 0));
   if (p.clone.length) out.push(["clone", ...p.clone].join(" "));
   for (const c of p.cgroups) out.push(line("cgroup", c));
+  for (const sh of p.shares) out.push(line("share", sh.ns, sh.path));
   out.push(line("pdeathsig", p.pdeathsig));
   out.push(line("console", p.console));
   if (p.consoleLog) out.push(line("console-log", p.consoleLog));
