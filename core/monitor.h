@@ -7,6 +7,7 @@
 #include "plan.h"
 #include "proto.h"
 #include "terminal.h"
+#include "ttyproxy.h"
 
 enum state {
 	ST_STOPPED, ST_STARTING, ST_RUNNING, ST_STOPPING, ST_ABORTING,
@@ -31,6 +32,7 @@ struct monitor {
 	int go_sent, exec_seen, error_seen, running_seen;
 	struct ptys ptys;
 	struct console con;
+	struct ttyproxy proxy;
 	struct client *clients;
 	int nclients, cap_clients;
 	int done;
