@@ -10,6 +10,7 @@ const TOOLS: Record<string, () => Promise<ToolDef>> = {
   "lxc-start": async () => (await import("./cli/start.ts")).lxcStart,
   "lxc-stop": async () => (await import("./cli/stop.ts")).lxcStop,
   "lxc-attach": async () => (await import("./cli/attach.ts")).lxcAttach,
+  "lxc-console": async () => (await import("./cli/console.ts")).lxcConsole,
   "lxc-info": async () => (await import("./cli/info.ts")).lxcInfo,
   "lxc-ls": async () => (await import("./cli/ls.ts")).lxcLs,
   "lxc-wait": async () => (await import("./cli/wait.ts")).lxcWait,
