@@ -287,8 +287,10 @@ static void event_loop(struct monitor *m)
 		int nt = proxy_pollfds(m, pfd + P_FIXED);
 		int n = P_FIXED + nt + sock_pollfds(m, pfd + P_FIXED + nt);
 
-		int pr = poll(pfd, (nfds_t)n, proxy_timeout(m));
+		int t1 = proxy_timeout(m), t2 = sock_timeout(m);
+		int pr = poll(pfd, (nfds_t)n, t1 < 0 || (t2 >= 0 && t2 < t1) ? t2 : t1);
 		proxy_tick(m);
+		sock_expire(m);
 		if (pr < 0) {
 			if (errno != EINTR)
 				log_error("poll: %s", strerror(errno));

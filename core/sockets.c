@@ -13,12 +13,21 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 #include "log.h"
 #include "sockets.h"
 #include "ttyproxy.h"
 
 #define MAX_CLIENTS 256
+#define REQUEST_MS 5000
+
+long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 int sock_bind(const char *name)
 {
@@ -95,6 +104,7 @@ void sock_accept(struct monitor *m)
 		memset(c, 0, sizeof(*c));
 		c->fd = fd;
 		c->kind = C_REQUEST;
+		c->deadline = mono_ms() + REQUEST_MS;
 	}
 }
 
@@ -286,4 +296,32 @@ void sock_close_all(struct monitor *m)
 	if (m->listen_fd >= 0)
 		close(m->listen_fd);
 	m->listen_fd = -1;
+}
+
+int sock_timeout(const struct monitor *m)
+{
+	long long first = -1;
+	for (int i = 0; i < m->nclients; i++) {
+		const struct client *c = &m->clients[i];
+		if (c->fd >= 0 && c->kind == C_REQUEST && (first < 0 || c->deadline < first))
+			first = c->deadline;
+	}
+	if (first < 0)
+		return -1;
+	long long left = first - mono_ms();
+	return left > 0 ? (int)left : 0;
+}
+
+void sock_expire(struct monitor *m)
+{
+	long long now = -1;
+	for (int i = 0; i < m->nclients; i++) {
+		struct client *c = &m->clients[i];
+		if (c->fd < 0 || c->kind != C_REQUEST)
+			continue;
+		if (now < 0)
+			now = mono_ms();
+		if (c->deadline <= now)
+			sock_drop(c);
+	}
 }

@@ -18,7 +18,6 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 #include "log.h"
 #include "monitor.h"
@@ -28,13 +27,6 @@
 /* After the slave side hangs up (no opener left, e.g. between two gettys)
  * the master polls as readable forever: look again only this much later. */
 #define HUP_RETRY_MS 200
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 int proxy_init(struct monitor *m)
 {
@@ -135,7 +127,7 @@ static void tty_read(struct monitor *m, int tty)
 			return;
 		if (r <= 0) {
 			l->hup = 1;
-			m->proxy.hup_until = now_ms() + HUP_RETRY_MS;
+			m->proxy.hup_until = mono_ms() + HUP_RETRY_MS;
 			return;
 		}
 		fanout(m, tty, buf, (size_t)r);
@@ -262,7 +254,7 @@ int proxy_timeout(const struct monitor *m)
 	const struct ttyproxy *p = &m->proxy;
 	for (int i = 1; i < p->nlines; i++) {
 		if (p->lines[i].hup) {
-			long long left = p->hup_until - now_ms();
+			long long left = p->hup_until - mono_ms();
 			return left > 0 ? (int)left : 0;
 		}
 	}

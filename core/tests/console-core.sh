@@ -175,6 +175,12 @@ junk() {   # junk DESCRIPTION BYTES: answered error 22 and closed within a secon
 junk "binary junk without a newline" '\x00\x01\x02\xff\xfe'
 junk "a control character in the line" 'sta\x1bte\n'
 junk "no newline within the buffer" "$(printf 'a%.0s' {1..200})"
+silent() {   # half a line, then nothing: closed once the request time is up
+	local t0=$SECONDS out
+	out=$(timeout 12 "$CON" "$SOCK" 'sta' +10)
+	[ -z "$out" ] && [ $((SECONDS - t0)) -ge 4 ] && [ $((SECONDS - t0)) -le 8 ]
+}
+check "half a line and then silence: closed after about 5 s" silent
 check "the monitor still answers" [ "$("$CLI" "$SOCK" state)" = RUNNING ]
 
 echo "# a client that cannot keep up"
