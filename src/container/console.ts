@@ -36,7 +36,7 @@ function notRunning(ref: ContainerRef): LxcError {
 function refused(ref: ContainerRef, tty: number, e: ConsoleRefused): LxcError {
   if (e.errno === EBUSY) {
     return new LxcError("STATE_LOCKED", e.message, {
-      hint: "name a tty with -t N (several clients may share one), or raise lxc.tty.max",
+      hint: "use -t 0 for the console, or -t N to share tty N with its client (lxc.tty.max sets how many ttys there are)",
       details: { errno: e.errno },
     });
   }
