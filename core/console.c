@@ -101,6 +101,8 @@ void console_readable(struct console *c)
 		}
 		if (c->fg)
 			write_all(1, buf, (size_t)r);
+		if (c->tap)
+			c->tap(c->tap_arg, buf, (size_t)r);
 	}
 }
 

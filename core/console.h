@@ -18,6 +18,9 @@ struct console {
 	struct termios saved;
 	char pend[1024];        /* stdin bytes the master did not take yet */
 	size_t pend_len;
+	/* every chunk of output also goes here (the console clients) */
+	void (*tap)(void *arg, const char *buf, size_t n);
+	void *tap_arg;
 };
 
 /* Returns 0, or -errno (ring allocation, log file). */

@@ -295,7 +295,8 @@ static void event_loop(struct monitor *m)
 	int cap = 0;
 
 	while (!m->done) {
-		int need = P_FIXED + m->nclients;
+		int nttys = m->proxy.nlines > 0 ? m->proxy.nlines - 1 : 0;
+		int need = P_FIXED + nttys + m->nclients;
 		if (need > cap) {
 			struct pollfd *np = realloc(pfd, (size_t)need * sizeof(*pfd));
 			if (!np) {
@@ -311,11 +312,16 @@ static void event_loop(struct monitor *m)
 		pfd[P_CMD] = (struct pollfd){ m->cmd_fd, POLLIN, 0 };
 		pfd[P_SYNC] = (struct pollfd){ m->sync_fd, POLLIN, 0 };
 		pfd[P_CONSOLE] = (struct pollfd){ m->con.master,
-			(short)(POLLIN | (console_wants_write(&m->con) ? POLLOUT : 0)), 0 };
+			(short)(POLLIN | (console_wants_write(&m->con) || proxy_wants_write(m, 0) ? POLLOUT : 0)), 0 };
 		pfd[P_STDIN] = (struct pollfd){ console_wants_stdin(&m->con) ? 0 : -1, POLLIN, 0 };
-		int n = P_FIXED + sock_pollfds(m, pfd + P_FIXED);
+		int nt = proxy_pollfds(m, pfd + P_FIXED);
+		int n = P_FIXED + nt + sock_pollfds(m, pfd + P_FIXED + nt);
 
-		if (poll(pfd, (nfds_t)n, -1) < 0) {
+		int t1 = proxy_timeout(m), t2 = sock_timeout(m);
+		int pr = poll(pfd, (nfds_t)n, t1 < 0 || (t2 >= 0 && t2 < t1) ? t2 : t1);
+		proxy_tick(m);
+		sock_expire(m);
+		if (pr < 0) {
 			if (errno != EINTR)
 				log_error("poll: %s", strerror(errno));
 			continue;
@@ -327,11 +333,15 @@ static void event_loop(struct monitor *m)
 			cmd_ready(m);
 		if (pfd[P_CONSOLE].revents & (POLLIN | POLLHUP | POLLERR))
 			console_readable(&m->con);
-		if (pfd[P_CONSOLE].revents & POLLOUT)
-			console_writable(&m->con);
+		if (pfd[P_CONSOLE].revents & POLLOUT) {
+			if (console_wants_write(&m->con))
+				console_writable(&m->con);
+			proxy_writable(m, 0);
+		}
 		if (pfd[P_STDIN].revents)
 			console_stdin(&m->con);
-		for (int i = P_FIXED; i < n; i++)
+		proxy_ready(m, pfd + P_FIXED, nt);
+		for (int i = P_FIXED + nt; i < n; i++)
 			if (pfd[i].revents)
 				sock_client_ready(m, pfd[i].fd, pfd[i].revents);
 		if (pfd[P_LISTEN].revents)
@@ -452,6 +462,9 @@ int monitor_run(struct plan *p)
 		return early_fail(m, (fail(&f, -r, "console", "cannot set up the console log or buffer: %s",
 					   strerror(-r)), &f));
 	}
+	r = proxy_init(m);
+	if (r < 0)
+		return early_fail(m, (fail(&f, -r, "monitor", "out of memory"), &f));
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) < 0)
 		return early_fail(m, (fail(&f, errno, "monitor", "socketpair: %s", strerror(errno)), &f));
 

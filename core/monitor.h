@@ -7,6 +7,7 @@
 #include "plan.h"
 #include "proto.h"
 #include "terminal.h"
+#include "ttyproxy.h"
 
 enum state {
 	ST_STOPPED, ST_STARTING, ST_RUNNING, ST_STOPPING, ST_ABORTING,
@@ -32,6 +33,7 @@ struct monitor {
 	int reboot;             /* init was killed by SIGHUP: the kernel's word for reboot(2) */
 	struct ptys ptys;
 	struct console con;
+	struct ttyproxy proxy;
 	struct client *clients;
 	int nclients, cap_clients;
 	int done;

@@ -13,21 +13,21 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 #include "log.h"
 #include "sockets.h"
+#include "ttyproxy.h"
 
 #define MAX_CLIENTS 256
+#define REQUEST_MS 5000
 
-enum { C_REQUEST, C_WAIT, C_EVENTS };
-
-struct client {
-	int fd;
-	int kind;
-	unsigned mask;          /* C_WAIT: states that end the wait */
-	size_t len;
-	char buf[120];
-};
+long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 int sock_bind(const char *name)
 {
@@ -48,7 +48,7 @@ int sock_bind(const char *name)
 	return fd;
 }
 
-static void drop(struct client *c)
+void sock_drop(struct client *c)
 {
 	if (c->fd >= 0)
 		close(c->fd);
@@ -57,8 +57,7 @@ static void drop(struct client *c)
 
 /* Replies are a few bytes: they fit the socket buffer, so a non-blocking
  * send either goes out whole or the client is not worth waiting for. */
-static int reply(struct client *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int reply(struct client *c, const char *fmt, ...)
+int sock_reply(struct client *c, const char *fmt, ...)
 {
 	char buf[256];
 	va_list ap;
@@ -68,7 +67,7 @@ static int reply(struct client *c, const char *fmt, ...)
 	if (n < 0)
 		return -1;
 	if (send(c->fd, buf, (size_t)n, MSG_NOSIGNAL | MSG_DONTWAIT) != n) {
-		drop(c);
+		sock_drop(c);
 		return -1;
 	}
 	return 0;
@@ -105,6 +104,7 @@ void sock_accept(struct monitor *m)
 		memset(c, 0, sizeof(*c));
 		c->fd = fd;
 		c->kind = C_REQUEST;
+		c->deadline = mono_ms() + REQUEST_MS;
 	}
 }
 
@@ -117,7 +117,8 @@ int sock_pollfds(struct monitor *m, struct pollfd *pfd)
 	m->nclients = j;
 	for (int i = 0; i < m->nclients; i++) {
 		pfd[i].fd = m->clients[i].fd;
-		pfd[i].events = POLLIN;
+		pfd[i].events = m->clients[i].kind == C_CONSOLE ?
+			proxy_client_events(m, &m->clients[i]) : POLLIN;
 		pfd[i].revents = 0;
 	}
 	return m->nclients;
@@ -144,36 +145,37 @@ static void dump_ring(struct monitor *m, struct client *c)
 	console_dump(&m->con, c->fd);
 }
 
-static void request(struct monitor *m, struct client *c, char *line)
+/* rest: bytes that came after the request line (input for `console`) */
+static void request(struct monitor *m, struct client *c, char *line, const char *rest, size_t restlen)
 {
 	char *arg = strchr(line, ' ');
 	if (arg)
 		*arg++ = '\0';
 
 	if (!strcmp(line, "state") && !arg) {
-		reply(c, "%s\n", state_name(m->state));
+		sock_reply(c, "%s\n", state_name(m->state));
 	} else if (!strcmp(line, "pid") && !arg) {
-		reply(c, "%d\n", (int)m->init_pid);
+		sock_reply(c, "%d\n", (int)m->init_pid);
 	} else if (!strcmp(line, "status") && !arg) {
-		reply(c, "%s %d %d\n", state_name(m->state), (int)m->init_pid, (int)getpid());
+		sock_reply(c, "%s %d %d\n", state_name(m->state), (int)m->init_pid, (int)getpid());
 	} else if (!strcmp(line, "signal") && arg) {
 		char *end;
 		long sig = strtol(arg, &end, 10);
 		if (*arg < '0' || *arg > '9' || *end || sig >= 65) {
-			reply(c, "error %d\n", EINVAL);
+			sock_reply(c, "error %d\n", EINVAL);
 		} else {
 			int e = monitor_signal_init(m, (int)sig);
 			if (e)
-				reply(c, "error %d\n", e);
+				sock_reply(c, "error %d\n", e);
 			else
-				reply(c, "ok\n");
+				sock_reply(c, "ok\n");
 		}
 	} else if (!strcmp(line, "wait") && arg) {
 		unsigned mask;
 		if (parse_states(arg, &mask) < 0) {
-			reply(c, "error %d\n", EINVAL);
+			sock_reply(c, "error %d\n", EINVAL);
 		} else if (mask & (1u << m->state)) {
-			reply(c, "%s\n", state_name(m->state));
+			sock_reply(c, "%s\n", state_name(m->state));
 		} else {
 			c->kind = C_WAIT;
 			c->mask = mask;
@@ -182,13 +184,29 @@ static void request(struct monitor *m, struct client *c, char *line)
 	} else if (!strcmp(line, "events") && !arg) {
 		c->kind = C_EVENTS;
 		return;
+	} else if (!strcmp(line, "console") && arg) {
+		proxy_console_request(m, c, arg, rest, restlen);
+		return;   /* keeps the connection, or has dropped it */
+	} else if (!strcmp(line, "winsize") && arg) {
+		proxy_winsize_request(m, c, arg);
+		return;
 	} else if (!strcmp(line, "console-buffer") && !arg) {
 		/* extension: the console ring buffer, raw, then close */
 		dump_ring(m, c);
 	} else {
-		reply(c, "error %d\n", EINVAL);
+		sock_reply(c, "error %d\n", EINVAL);
 	}
-	drop(c);
+	sock_drop(c);
+}
+
+/* Printable ASCII, and a '\r' only as the last byte: anything else is not
+ * one of our requests, and the client is not kept waiting for more. */
+static int is_request_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] < 0x20 || s[i] > 0x7e) && !(s[i] == '\r' && i == n - 1))
+			return 0;
+	return 1;
 }
 
 void sock_client_ready(struct monitor *m, int fd, short revents)
@@ -199,12 +217,16 @@ void sock_client_ready(struct monitor *m, int fd, short revents)
 			c = &m->clients[i];
 	if (!c)
 		return;
+	if (c->kind == C_CONSOLE) {
+		proxy_client_ready(m, c, revents);
+		return;
+	}
 	if (c->kind != C_REQUEST) {
 		/* nothing more is expected: only notice the hang-up */
 		char junk[64];
 		ssize_t r = read(fd, junk, sizeof(junk));
 		if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR))
-			drop(c);
+			sock_drop(c);
 		return;
 	}
 	if (!(revents & (POLLIN | POLLHUP | POLLERR)))
@@ -214,23 +236,31 @@ void sock_client_ready(struct monitor *m, int fd, short revents)
 		return;
 	if (r > 0)
 		c->len += (size_t)r;
-	c->buf[c->len] = '\0';
-	char *nl = strchr(c->buf, '\n');
-	if (nl) {
-		*nl = '\0';
-		if (nl > c->buf && nl[-1] == '\r')
-			nl[-1] = '\0';
-	} else if (r > 0 && c->len < sizeof(c->buf) - 1) {
-		return;   /* wait for the rest of the line */
-	} else if (r > 0 || c->len == 0) {
-		/* over-long line, or closed without a request */
-		if (r > 0)
-			reply(c, "error %d\n", EINVAL);
-		drop(c);
+	char *nl = memchr(c->buf, '\n', c->len);
+	size_t linelen = nl ? (size_t)(nl - c->buf) : c->len;
+	if (!is_request_text(c->buf, linelen)) {
+		sock_reply(c, "error %d\n", EINVAL);
+		sock_drop(c);
 		return;
 	}
-	/* a full line, or EOF after a line without '\n' */
-	request(m, c, c->buf);
+	if (!nl) {
+		if (r > 0 && c->len < sizeof(c->buf) - 1)
+			return;   /* wait for the rest of the line */
+		if (r > 0 || c->len == 0) {
+			/* over-long line, or closed without a request */
+			if (r > 0)
+				sock_reply(c, "error %d\n", EINVAL);
+			sock_drop(c);
+			return;
+		}
+		/* EOF after a line without '\n' */
+	}
+	const char *rest = c->buf + linelen + (nl ? 1 : 0);
+	size_t restlen = c->len - (size_t)(rest - c->buf);
+	c->buf[linelen] = '\0';
+	if (linelen && c->buf[linelen - 1] == '\r')
+		c->buf[linelen - 1] = '\0';
+	request(m, c, c->buf, rest, restlen);
 }
 
 void sock_state_changed(struct monitor *m)
@@ -241,10 +271,10 @@ void sock_state_changed(struct monitor *m)
 		if (c->fd < 0)
 			continue;
 		if (c->kind == C_EVENTS) {
-			reply(c, "state %s\n", name);
+			sock_reply(c, "state %s\n", name);
 		} else if (c->kind == C_WAIT && (c->mask & (1u << m->state))) {
-			reply(c, "%s\n", name);
-			drop(c);
+			sock_reply(c, "%s\n", name);
+			sock_drop(c);
 		}
 	}
 }
@@ -254,16 +284,44 @@ void sock_exited(struct monitor *m, int status)
 	for (int i = 0; i < m->nclients; i++) {
 		struct client *c = &m->clients[i];
 		if (c->fd >= 0 && c->kind == C_EVENTS)
-			reply(c, "exited %d\n", status);
+			sock_reply(c, "exited %d\n", status);
 	}
 }
 
 void sock_close_all(struct monitor *m)
 {
 	for (int i = 0; i < m->nclients; i++)
-		drop(&m->clients[i]);
+		sock_drop(&m->clients[i]);
 	m->nclients = 0;
 	if (m->listen_fd >= 0)
 		close(m->listen_fd);
 	m->listen_fd = -1;
+}
+
+int sock_timeout(const struct monitor *m)
+{
+	long long first = -1;
+	for (int i = 0; i < m->nclients; i++) {
+		const struct client *c = &m->clients[i];
+		if (c->fd >= 0 && c->kind == C_REQUEST && (first < 0 || c->deadline < first))
+			first = c->deadline;
+	}
+	if (first < 0)
+		return -1;
+	long long left = first - mono_ms();
+	return left > 0 ? (int)left : 0;
+}
+
+void sock_expire(struct monitor *m)
+{
+	long long now = -1;
+	for (int i = 0; i < m->nclients; i++) {
+		struct client *c = &m->clients[i];
+		if (c->fd < 0 || c->kind != C_REQUEST)
+			continue;
+		if (now < 0)
+			now = mono_ms();
+		if (c->deadline <= now)
+			sock_drop(c);
+	}
 }

@@ -11,6 +11,7 @@ const TOOLS: Record<string, () => Promise<ToolDef>> = {
   "lxc-stop": async () => (await import("./cli/stop.ts")).lxcStop,
   "lxc-attach": async () => (await import("./cli/attach.ts")).lxcAttach,
   "lxc-execute": async () => (await import("./cli/execute.ts")).lxcExecute,
+  "lxc-console": async () => (await import("./cli/console.ts")).lxcConsole,
   "lxc-info": async () => (await import("./cli/info.ts")).lxcInfo,
   "lxc-ls": async () => (await import("./cli/ls.ts")).lxcLs,
   "lxc-wait": async () => (await import("./cli/wait.ts")).lxcWait,

@@ -44,3 +44,17 @@ export function terminalColumns(fd: 0 | 1 | 2): number | undefined {
   const s = fd === 1 ? process.stdout : fd === 2 ? process.stderr : undefined;
   return s?.columns;
 }
+
+/** Raw bytes to fd; false when the reader is gone or the fd cannot be written. */
+export function writeBytes(fd: number, data: Uint8Array): boolean {
+  let buf = data;
+  while (buf.length) {
+    try {
+      buf = buf.subarray(writeSync(fd, buf));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") return false;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    }
+  }
+  return true;
+}
