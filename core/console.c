@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "console.h"
 #include "log.h"
@@ -24,13 +25,36 @@ static void write_all(int fd, const char *buf, size_t n)
 	}
 }
 
-int console_init(struct console *c, int master, size_t ring, const char *log, int fg)
+/* Terminals and sockets are both input and output; regular files (always
+ * readable, only ever EOF) and fifos are outputs only. */
+static int open_peer(struct console *c, const char *path)
+{
+	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOCTTY | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		return -e;
+	}
+	c->out_fd = fd;
+	/* a fifo would hand our own output back to us as input */
+	c->in_fd = S_ISCHR(st.st_mode) || S_ISSOCK(st.st_mode) ? fd : -1;
+	c->own_peer = 1;
+	/* a peer nobody reads must never stall the monitor: its output is
+	 * dropped instead (regular files never block) */
+	if (!S_ISREG(st.st_mode))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	return 0;
+}
+
+int console_init(struct console *c, int master, size_t ring, const char *log, const char *peer, int fg)
 {
 	memset(c, 0, sizeof(*c));
 	c->master = master;
 	c->logfd = -1;
-	c->fg = fg && master >= 0;
-	c->in_open = c->fg;
+	c->in_fd = c->out_fd = -1;
 	if (master < 0)
 		return 0;
 	/* non-blocking: a full input queue must never stall the monitor */
@@ -44,15 +68,28 @@ int console_init(struct console *c, int master, size_t ring, const char *log, in
 	}
 	if (log && *log) {
 		c->logfd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
-		if (c->logfd < 0)
+		if (c->logfd < 0) {
+			c->failed = log;
 			return -errno;
+		}
 	}
-	if (c->fg && isatty(0)) {
+	if (peer && *peer) {
+		int r = open_peer(c, peer);
+		if (r < 0) {
+			c->failed = peer;
+			return r;
+		}
+	} else if (fg) {
+		c->in_fd = 0;
+		c->out_fd = 1;
+	}
+	c->in_open = c->in_fd >= 0;
+	if (c->in_fd >= 0 && isatty(c->in_fd)) {
 		struct termios raw;
-		if (tcgetattr(0, &c->saved) == 0) {
+		if (tcgetattr(c->in_fd, &c->saved) == 0) {
 			raw = c->saved;
 			cfmakeraw(&raw);
-			if (tcsetattr(0, TCSADRAIN, &raw) == 0)
+			if (tcsetattr(c->in_fd, TCSADRAIN, &raw) == 0)
 				c->raw = 1;
 		}
 		console_winch(c);
@@ -99,8 +136,8 @@ void console_readable(struct console *c)
 				c->logfd = -1;
 			}
 		}
-		if (c->fg)
-			write_all(1, buf, (size_t)r);
+		if (c->out_fd >= 0)
+			write_all(c->out_fd, buf, (size_t)r);
 		if (c->tap)
 			c->tap(c->tap_arg, buf, (size_t)r);
 	}
@@ -143,7 +180,7 @@ void console_writable(struct console *c)
 
 void console_stdin(struct console *c)
 {
-	ssize_t r = read(0, c->pend, sizeof(c->pend));
+	ssize_t r = read(c->in_fd, c->pend, sizeof(c->pend));
 	if (r < 0 && (errno == EINTR || errno == EAGAIN))
 		return;
 	if (r <= 0) {
@@ -157,14 +194,14 @@ void console_stdin(struct console *c)
 void console_winch(struct console *c)
 {
 	struct winsize ws;
-	if (c->master >= 0 && ioctl(0, TIOCGWINSZ, &ws) == 0)
+	if (c->master >= 0 && c->in_fd >= 0 && ioctl(c->in_fd, TIOCGWINSZ, &ws) == 0)
 		ioctl(c->master, TIOCSWINSZ, &ws);
 }
 
 void console_restore(struct console *c)
 {
 	if (c->raw) {
-		tcsetattr(0, TCSADRAIN, &c->saved);
+		tcsetattr(c->in_fd, TCSADRAIN, &c->saved);
 		c->raw = 0;
 	}
 }

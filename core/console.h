@@ -1,6 +1,6 @@
 /* The monitor's side of the console: drain the pty master into the ring
- * buffer and the log file, and in foreground mode proxy it to the caller's
- * terminal. */
+ * buffer and the log file, and proxy it to a peer: the caller's terminal in
+ * foreground mode, or the file, fifo or terminal of lxc.console.path. */
 #ifndef LXC_CORE_CONSOLE_H
 #define LXC_CORE_CONSOLE_H
 
@@ -12,9 +12,11 @@ struct console {
 	char *ring;             /* console-buffer bytes, NULL = none */
 	size_t size, head, used;
 	int logfd;              /* console-log, -1 = none */
-	int fg;                 /* foreground: proxy stdin/stdout */
-	int in_open;            /* foreground stdin not at EOF yet */
-	int raw;                /* caller's terminal was put in raw mode */
+	int in_fd, out_fd;      /* the peer: input to the console, its output; -1 = none */
+	int own_peer;           /* we opened the peer (lxc.console.path): close it */
+	const char *failed;     /* after console_init failed: which path */
+	int in_open;            /* the peer's input is not at EOF yet */
+	int raw;                /* the peer terminal was put in raw mode */
 	struct termios saved;
 	char pend[1024];        /* stdin bytes the master did not take yet */
 	size_t pend_len;
@@ -23,16 +25,17 @@ struct console {
 	void *tap_arg;
 };
 
-/* Returns 0, or -errno (ring allocation, log file). */
-int console_init(struct console *c, int master, size_t ring, const char *log, int fg);
+/* PEER: a path to proxy the console to, or NULL; without one, FG proxies
+ * it to our own stdin/stdout.  Returns 0, or -errno (ring, log, peer). */
+int console_init(struct console *c, int master, size_t ring, const char *log, const char *peer, int fg);
 void console_readable(struct console *c);      /* master has output */
 void console_final_drain(struct console *c);   /* before the monitor exits */
-void console_stdin(struct console *c);         /* foreground stdin readable */
+void console_stdin(struct console *c);         /* the peer's input is readable */
 void console_writable(struct console *c);      /* master can take pending input */
 int console_wants_stdin(const struct console *c);
 int console_wants_write(const struct console *c);
-void console_winch(struct console *c);         /* copy the caller's window size */
-void console_restore(struct console *c);       /* restore the caller's terminal */
+void console_winch(struct console *c);         /* copy the peer terminal's window size */
+void console_restore(struct console *c);       /* restore the peer terminal */
 /* Copy the ring buffer content (oldest first) to fd. */
 void console_dump(const struct console *c, int fd);
 

@@ -313,7 +313,7 @@ static void event_loop(struct monitor *m)
 		pfd[P_SYNC] = (struct pollfd){ m->sync_fd, POLLIN, 0 };
 		pfd[P_CONSOLE] = (struct pollfd){ m->con.master,
 			(short)(POLLIN | (console_wants_write(&m->con) || proxy_wants_write(m, 0) ? POLLOUT : 0)), 0 };
-		pfd[P_STDIN] = (struct pollfd){ console_wants_stdin(&m->con) ? 0 : -1, POLLIN, 0 };
+		pfd[P_STDIN] = (struct pollfd){ console_wants_stdin(&m->con) ? m->con.in_fd : -1, POLLIN, 0 };
 		int nt = proxy_pollfds(m, pfd + P_FIXED);
 		int n = P_FIXED + nt + sock_pollfds(m, pfd + P_FIXED + nt);
 
@@ -456,11 +456,12 @@ int monitor_run(struct plan *p)
 		return early_fail(m, (fail(&f, errno, "monitor", "cannot open /dev/null: %s", strerror(errno)), &f));
 	if (term_alloc(p, &m->ptys, &f))
 		return early_fail(m, &f);
-	int r = console_init(&m->con, m->ptys.console.master, p->console_buffer, p->console_log, p->foreground);
+	int r = console_init(&m->con, m->ptys.console.master, p->console_buffer, p->console_log,
+			     p->console_path, p->foreground);
 	if (r < 0) {
 		f.line = 0;
-		return early_fail(m, (fail(&f, -r, "console", "cannot set up the console log or buffer: %s",
-					   strerror(-r)), &f));
+		return early_fail(m, (fail(&f, -r, "console", "cannot set up the console: %s: %s",
+					   m->con.failed ? m->con.failed : "buffer", strerror(-r)), &f));
 	}
 	r = proxy_init(m);
 	if (r < 0)

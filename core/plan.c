@@ -230,6 +230,14 @@ static int d_console_log(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_console_path(struct pctx *c, struct pline *l)
+{
+	if (abspath(c, "console-path", l->f[0]))
+		return -1;
+	c->p->console_path = l->f[0];
+	return 0;
+}
+
 static int d_console_buffer(struct pctx *c, struct pline *l)
 {
 	unsigned long long v;
@@ -684,6 +692,7 @@ static const struct directive dirs[] = {
 	{ "console", 1, 1, 0, d_console_mode },
 	{ "console", 2, 2, 0, d_console_step },
 	{ "console-log", 1, 1, 0, d_console_log },
+	{ "console-path", 1, 1, 0, d_console_path },
 	{ "console-buffer", 1, 1, 0, d_console_buffer },
 	{ "ttys", 1, 1, 0, d_ttys_count },
 	{ "ttys", 2, 2, 0, d_ttys_step },
@@ -813,6 +822,10 @@ static int final_checks(struct pctx *c, int *line)
 			console_step = p->steps[i].line;
 		if (p->steps[i].kind == FS_TTYS)
 			ttys_step = p->steps[i].line;
+	}
+	if (p->console_path && !p->console_pty) {
+		*line = 0;
+		return perr(c, "console-path needs \"console pty\"");
 	}
 	if (console_step && !p->console_pty) {
 		*line = console_step;

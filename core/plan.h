@@ -56,6 +56,7 @@ struct plan {
 	int console_pty;        int console_line;
 	int console_inherit;    /* init keeps the monitor's fds 0-2 */
 	const char *console_log;
+	const char *console_path; /* proxy the console to this file or terminal */
 	size_t console_buffer;
 	int ttys;               int ttys_line;
 	const char **teardown;  /* NULL-terminated, or NULL */

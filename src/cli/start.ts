@@ -1,4 +1,3 @@
-import { notSupportedYet } from "../errors.ts";
 import { startContainer } from "../container/start.ts";
 import { flag, value, values } from "./args.ts";
 import type { ToolDef } from "./common.ts";
@@ -23,7 +22,6 @@ export const lxcStart: ToolDef = {
     ...SHARE_OPTIONS,
   ],
   async run(ctx) {
-    if (flag(ctx.args, "console")) throw notSupportedYet("-c/--console", "use -L FILE to log the console, or lxc-start -F");
     const command = [...ctx.positionals, ...ctx.args.rest];
     const opts = {
       foreground: flag(ctx.args, "foreground"),
@@ -32,6 +30,7 @@ export const lxcStart: ToolDef = {
       defines: [...values(ctx.args, "define"), ...shareDefines(ctx.args)],
       pidfile: value(ctx.args, "pidfile"),
       consoleLog: value(ctx.args, "console-log"),
+      consolePath: value(ctx.args, "console"),
       logFile: ctx.log.file,
       configLogging: !flag(ctx.args, "logfile") && !flag(ctx.args, "logpriority"),
     };

@@ -33,6 +33,8 @@ export interface StartOptions {
   defines?: string[];
   pidfile?: string;
   consoleLog?: string;
+  /** -c FILE: lxc.console.path for this start */
+  consolePath?: string;
   logFile?: string | null;
   /** no -o/-l was given: lxc.log.file and lxc.log.level from the config apply */
   configLogging?: boolean;
@@ -76,6 +78,7 @@ function mapCoreError(ev: Extract<CoreEvent, { type: "error" }>, origins: Map<nu
   let hint: string | undefined;
   if (ev.errno === 40) hint = "mount targets may not be reached through symlinks inside the container: point the entry at the real path";
   else if (ev.step === "exec" && ev.errno === 2) hint = "check that the command (lxc.init.cmd, lxc.execute.cmd or the one given on the command line) exists inside the container's rootfs";
+  else if (ev.step === "console") hint = "check lxc.console.path / lxc.console.logfile (or -c / -L): the directory must exist";
   else if (ev.errno === 2) hint = "create the missing path, or add create=dir / create=file (or optional) to the mount entry";
   return new LxcError("CORE_FAILED", `${at}${ev.message}${en}`, { hint, details: { step: ev.step, errno: ev.errno, key } });
 }
@@ -137,6 +140,7 @@ function restartCommand(ref: ContainerRef, opts: StartOptions): string[] {
   for (const d of opts.defines ?? []) argv.push("-s", d);
   if (opts.pidfile) argv.push("-p", resolve(opts.pidfile));
   if (opts.consoleLog) argv.push("-L", resolve(opts.consoleLog));
+  if (opts.consolePath) argv.push("-c", resolve(opts.consolePath));
   if (!opts.configLogging && log.file) argv.push("-o", log.file, "-l", LEVELS[log.level]!);
   if (opts.command?.length) argv.push("--", ...opts.command);
   return argv;
@@ -163,6 +167,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     }
     refuseUnsupported(cfg);
     if (opts.consoleLog) cfg.entries.push({ key: "lxc.console.logfile", value: opts.consoleLog, file: "command line -L", line: 0 });
+    if (opts.consolePath) cfg.entries.push({ key: "lxc.console.path", value: resolve(opts.consolePath), file: "command line -c", line: 0 });
 
     const rootfsVal = v.scalar("lxc.rootfs.path");
     let rootfs: { path: string; mountpoint: string; configValue: string } | undefined;

@@ -295,8 +295,9 @@ export function buildPlan(inp: PlanInput): Plan {
     });
   }
 
-  const consolePath = v.get("lxc.console.path");
-  if (consolePath && consolePath !== "none") throw notSupportedYet(`lxc.console.path = ${consolePath}`, "leave lxc.console.path unset (a pty console) or set it to none");
+  const consoleSrc = v.scalar("lxc.console.path");
+  // the config check already made it "none" or an absolute path
+  const consolePeer = consoleSrc && consoleSrc.value !== "none" && !inp.execute && inp.rootfs ? consoleSrc.value : undefined;
   const ttys = inp.rootfs ? intValue(v.scalar("lxc.tty.max"), 0) : 0;
 
   const env: string[] = ["container=lxc"];
@@ -373,6 +374,7 @@ export function buildPlan(inp: PlanInput): Plan {
     pdeathsig: pdeath ? signalNumber(pdeath) : 9,
     console: inp.execute ? "inherit" : v.get("lxc.console.path") === "none" || !inp.rootfs ? "none" : "pty",
     consoleLog: v.get("lxc.console.logfile"),
+    consolePath: consolePeer,
     consoleBuffer: bufSrc ? consoleBufferSize(bufSrc) : 0,
     ttys,
     cleanups: inp.cleanups,

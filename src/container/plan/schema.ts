@@ -29,6 +29,8 @@ export interface Plan {
   /** inherit: init keeps the monitor's stdio (lxc-execute) */
   console: "pty" | "none" | "inherit";
   consoleLog?: string;
+  /** lxc.console.path: the file or terminal the monitor proxies the console to */
+  consolePath?: string;
   consoleBuffer: number;
   ttys: number;
   /** removed by the monitor after init has exited, in order (PLAN.md `cleanup`) */

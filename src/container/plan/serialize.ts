@@ -54,6 +54,7 @@ export function serializePlan(p: Plan): string {
   out.push(line("pdeathsig", p.pdeathsig));
   out.push(line("console", p.console));
   if (p.consoleLog) out.push(line("console-log", p.consoleLog));
+  if (p.consolePath) out.push(line("console-path", p.consolePath));
   out.push(line("console-buffer", p.consoleBuffer));
   out.push(line("ttys", p.ttys));
   for (const c of p.cleanups) out.push(line("cleanup", c.kind, c.path));
