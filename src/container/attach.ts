@@ -3,12 +3,9 @@
 // `lxc-core attach`, which does the namespace work (a multithreaded runtime cannot
 // setns() into mount or user namespaces). The command gets our stdin/stdout/stderr, or a
 // pty for the ones that are terminals; its exit status is ours.
-import { spawn } from "node:child_process";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, constants as fsc } from "node:fs";
-import { constants as osc } from "node:os";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync, constants as fsc } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { isatty } from "../sys/libc.ts";
-import type { Writable } from "node:stream";
 import { LxcError } from "../errors.ts";
 import { log } from "../log.ts";
 import { cgroupManager } from "../cgroups/index.ts";
@@ -168,41 +165,41 @@ const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2"];
 // a terminal's ^C and ^\ reach the core and the command by themselves
 const IGNORED: NodeJS.Signals[] = ["SIGINT", "SIGQUIT"];
 
-/** Runs the core with the plan on fd 3 and our stdio; resolves with its exit code. */
-function runAttachCore(plan: string): Promise<number> {
+const SIGNUMS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13, SIGTERM: 15 };
+
+/**
+ * Runs the core with the plan on fd 3 and our stdio; resolves with its exit code. Bun.spawn,
+ * not node:child_process: loading that module alone costs about a millisecond.
+ */
+async function runAttachCore(plan: string): Promise<number> {
   const bin = corePath();
-  return new Promise((resolve, reject) => {
-    let child;
+  let child: ReturnType<typeof Bun.spawn>;
+  try {
+    child = Bun.spawn([bin, "attach"], { stdio: ["inherit", "inherit", "inherit", "pipe"] });
+  } catch (e) {
+    throw new LxcError("CORE_FAILED", `cannot run the lxc-ts core ${bin}: ${(e as Error).message}`, {
+      hint: "reinstall lxc-ts (make install), or set LXC_TS_CORE to the lxc-core binary",
+    });
+  }
+  const handlers = new Map<NodeJS.Signals, () => void>();
+  for (const s of FORWARDED) handlers.set(s, () => child.kill(s));
+  for (const s of IGNORED) handlers.set(s, () => {});
+  for (const [s, h] of handlers) process.on(s, h);
+  try {
+    // the plan is far smaller than a pipe's buffer: one write, then EOF
+    const planFd = (child.stdio as unknown as (number | null)[])[3]!;
     try {
-      child = spawn(bin, ["attach"], { stdio: ["inherit", "inherit", "inherit", "pipe"] });
-    } catch (e) {
-      reject(new LxcError("CORE_FAILED", `cannot run the lxc-ts core ${bin}: ${(e as Error).message}`, {
-        hint: "reinstall lxc-ts (make install), or set LXC_TS_CORE to the lxc-core binary",
-      }));
-      return;
+      writeSync(planFd, plan);
+    } catch {
+      // the core died at once: its exit status tells
     }
-    const handlers = new Map<NodeJS.Signals, () => void>();
-    for (const s of FORWARDED) handlers.set(s, () => child.kill(s));
-    for (const s of IGNORED) handlers.set(s, () => {});
-    for (const [s, h] of handlers) process.on(s, h);
-    const done = () => {
-      for (const [s, h] of handlers) process.off(s, h);
-    };
-    child.on("error", (e) => {
-      done();
-      reject(new LxcError("CORE_FAILED", `cannot run the lxc-ts core ${bin}: ${e.message}`, {
-        hint: "reinstall lxc-ts (make install), or set LXC_TS_CORE to the lxc-core binary",
-      }));
-    });
-    child.on("exit", (code, signal) => {
-      done();
-      if (code !== null) resolve(code);
-      else resolve(128 + (signal ? (osc.signals[signal] ?? 0) : 0));
-    });
-    const planS = child.stdio[3] as Writable;
-    planS.on("error", () => {});
-    planS.end(plan);
-  });
+    closeSync(planFd);
+    const code = await child.exited;
+    if (child.signalCode) return 128 + (SIGNUMS[child.signalCode] ?? 0);
+    return code;
+  } finally {
+    for (const [s, h] of handlers) process.off(s, h);
+  }
 }
 
 function currentDir(): string {
