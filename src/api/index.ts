@@ -16,10 +16,15 @@ import { resolveLxcpath } from "../container/paths.ts";
 import { startContainer, type StartOptions, type StartResult } from "../container/start.ts";
 import { stopContainer, type StopOptions, type StopOutcome } from "../container/stop.ts";
 import { waitForState } from "../container/wait.ts";
+import { attachContainer, type AttachOptions } from "../container/attach.ts";
+import { commandSocketName } from "../container/names.ts";
+import { readConsoleBuffer } from "../monitor/console-buffer.ts";
+import { listenForEvents, type Listener, type StateEvent } from "../monitor/listener.ts";
 import type { StateName } from "../monitor/client.ts";
 
 export { LxcError } from "../errors.ts";
 export type { StateName } from "../monitor/client.ts";
+export type { StateEvent } from "../monitor/listener.ts";
 
 export class Container {
   readonly ref: ContainerRef;
@@ -78,6 +83,27 @@ export class Container {
     return destroyContainer(this.ref, opts);
   }
 
+  /** lxc-execute: runs COMMAND as an application container; resolves with its exit code. */
+  async execute(command: string[], opts: Omit<StartOptions, "execute" | "command"> = {}): Promise<number> {
+    const r = await startContainer(this.ref, { foreground: true, ...opts, execute: true, command });
+    return r.exitCode ?? 1;
+  }
+
+  /** lxc-attach: runs COMMAND (default: the login shell) inside; resolves with its exit code. */
+  attach(command?: string[], opts: Omit<AttachOptions, "command"> = {}): Promise<number> {
+    return attachContainer(this.ref, { ...opts, command });
+  }
+
+  /** Asks init to reboot (lxc.signal.reboot); the container then starts again by itself. */
+  reboot(): Promise<StopOutcome> {
+    return stopContainer(this.ref, { reboot: true });
+  }
+
+  /** LXC's console_log: what the console ring buffer (lxc.console.buffer.size) holds, or null when stopped. */
+  consoleLog(): Promise<Uint8Array | null> {
+    return readConsoleBuffer(commandSocketName(this.ref));
+  }
+
   /** Resolves true once one of the states is reached, false on timeout (-1 = forever). */
   async wait(states: StateName | StateName[], timeoutSec = -1): Promise<boolean> {
     const r = await waitForState(this.ref, Array.isArray(states) ? states : [states], timeoutSec);
@@ -90,4 +116,9 @@ export function listContainerNames(lxcpath?: string, which: "all" | "active" | "
   return listContainers(resolveLxcpath(lxcpath))
     .filter((c) => which === "all" || (which === "active" ? c.active : c.defined))
     .map((c) => c.name);
+}
+
+/** Every state change of the containers in an lxcpath, as lxc-monitor sees them, until close(). */
+export function watchStates(onEvent: (e: StateEvent) => void, lxcpath?: string): Listener {
+  return listenForEvents(resolveLxcpath(lxcpath), onEvent);
 }
