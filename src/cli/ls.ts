@@ -1,6 +1,6 @@
 import { LxcError, notSupportedYet } from "../errors.ts";
 import { formatLsFancy, formatLsLines, formatLsPlain, lsJson, parseLsColumns, type LsRow } from "../format/ls.ts";
-import { addresses, runtime, tryLoad, usage } from "../container/inspect.ts";
+import { addresses, runtime, usage } from "../container/inspect.ts";
 import { listContainers } from "../container/list.ts";
 import { flag, value } from "./args.ts";
 import type { ToolDef } from "./common.ts";
@@ -58,6 +58,8 @@ export const lxcLs: ToolDef = {
       else columns = cols;
     }
     const needStateFilter = ["active", "running", "frozen", "stopped"].some((f) => flag(p, f));
+    // the config parser and key table load only when a column or filter needs the config
+    const tryLoad = fancy || groups.length ? (await import("../container/load.ts")).tryLoad : () => null;
     const rows: LsRow[] = [];
     for (const c of listContainers(ctx.lxcpath)) {
       if (re && !re.test(c.name)) continue;

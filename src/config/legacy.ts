@@ -104,6 +104,8 @@ export function translateKey(key: string, value: string, st: LegacyState): { to:
 export function findBackend(lines: readonly string[]): string | undefined {
   let b: string | undefined;
   for (const raw of lines) {
+    // a cheap test first: this runs over every line of every config loaded
+    if (!raw.includes("lxc.rootfs.backend")) continue;
     const s = classifyLine(raw);
     if (s.kind === "entry" && s.key === "lxc.rootfs.backend" && s.value) b = s.value;
   }

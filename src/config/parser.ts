@@ -29,8 +29,24 @@ export interface DocEntry {
   legacy?: LegacyLine;
 }
 
+type Checked = { key: string; norm: string; spec: KeySpec };
+
+// Checks are pure functions of key and value, and lxc-ls reads many configs that share most
+// of their lines: good answers are remembered for the life of the process (errors are not,
+// as they name the file and line).
+const checked = new Map<string, Checked>();
+
 /** Checks one assignment; returns the canonical key, the normalized value and the key's spec. */
-export function checkEntry(key: string, value: string, at: Where): { key: string; norm: string; spec: KeySpec } {
+export function checkEntry(key: string, value: string, at: Where): Checked {
+  const id = `${key}\0${value}`;
+  const hit = checked.get(id);
+  if (hit) return hit;
+  const c = checkUncached(key, value, at);
+  if (checked.size < 10000) checked.set(id, c);
+  return c;
+}
+
+function checkUncached(key: string, value: string, at: Where): Checked {
   const pos = `${at.file}:${at.line}`;
   const r = resolveKey(key);
   if (!r.ok) {
