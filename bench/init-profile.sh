@@ -39,7 +39,8 @@ awk -v pre="$T/prelude.js" '
 sed -i 's/return __treq(n); } finally/return require(n); } finally/' "$T/p.js"
 # the bundle is one CommonJS wrapper function: unwrap it so that --compile runs its body
 sed -i -e '1d' -e '2s/^(function(exports, require, module, __filename, __dirname) {//' -e '$s/^})$//' "$T/p.js"
-node_modules/.bin/bun build --compile --bytecode --minify --no-compile-autoload-dotenv --no-compile-autoload-bunfig "$T/p.js" --outfile "$T/lxc" >/dev/null
+FLAGS=$(make -s -p -n 2>/dev/null | sed -n "s/^BUILD_FLAGS := //p" | head -1)
+node_modules/.bin/bun build $FLAGS "$T/p.js" --outfile "$T/lxc" >/dev/null
 tool=$1; shift
 ln -s lxc "$T/$tool"
 "$T/$tool" "$@" >/dev/null
