@@ -74,6 +74,15 @@ function checkUncached(key: string, value: string, at: Where): Checked {
   }
 }
 
+/** What a line that is not a legacy key reads as: nothing (blank, comment, not lxc.) or a
+ *  checked entry. Like `checked`, kept per process: the configs lxc-ls reads share most lines. */
+type LineRead = null | { written: string; key: string; value: string; norm: string; spec: KeySpec };
+const lineReads = new Map<string, LineRead>();
+
+function remember(raw: string, r: LineRead): void {
+  if (lineReads.size < 10000) lineReads.set(raw, r);
+}
+
 function syntaxError(raw: string, key: string, at: Where): LxcError {
   return new LxcError("CONFIG_SYNTAX", `${at.file}:${at.line}: "${trimBlanks(raw)}" is not a KEY = VALUE line`, {
     hint: `write it as ${key} = VALUE, or comment it out with #`,
@@ -115,14 +124,22 @@ export class ConfigDocument {
     const out: DocEntry[] = [];
     for (let i = 0; i < this.lineCount; i++) {
       const raw = this.lines[i]!;
+      const lg = legacy.get(i);
+      const known = lg ? undefined : lineReads.get(raw);
+      if (known !== undefined) {
+        if (known) out.push({ line: i + 1, writtenKey: known.written, key: known.key, value: known.value, norm: known.norm, spec: known.spec, legacy: undefined });
+        continue;
+      }
       const s = classifyLine(raw);
       const at = { file: this.file, line: i + 1 };
       if (s.kind === "noequals") throw syntaxError(raw, s.key!, at);
-      if (s.kind !== "entry") continue;
+      if (s.kind !== "entry") {
+        remember(raw, null);
+        continue;
+      }
       const written = s.key!;
       let key = written;
       let value = s.value!;
-      const lg = legacy.get(i);
       if (lg) {
         const fix = `run lxc-update-config -c ${this.file} to`;
         if (lg.to === null) {
@@ -146,6 +163,7 @@ export class ConfigDocument {
         });
       }
       const c = checkEntry(key, value, at);
+      if (!lg) remember(raw, { written, key: c.key, value, norm: c.norm, spec: c.spec });
       out.push({ line: i + 1, writtenKey: written, key: c.key, value, norm: c.norm, spec: c.spec, legacy: lg });
     }
     return out;
