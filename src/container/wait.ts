@@ -13,6 +13,9 @@ export async function waitForState(ref: ContainerRef, states: StateName[], timeo
     const st = await status(socket);
     if (!st) {
       if (states.includes("STOPPED")) return "STOPPED";
+    } else if (states.includes(st.state)) {
+      // already there: no second round trip to the monitor
+      return st.state;
     } else {
       const left = deadline - Date.now();
       const r = await Promise.race([
