@@ -6,7 +6,11 @@ PREFIX ?= /usr/local
 BUN := node_modules/.bin/bun
 TSC := node_modules/.bin/tsc
 SOURCES := $(shell find src -name '*.ts')
-BUILD_FLAGS := --compile --bytecode --minify --no-compile-autoload-dotenv --no-compile-autoload-bunfig
+# --compile-jit-policy: a tool run is a few milliseconds of code that runs once, and JIT
+# compiling it costs more than it saves (lxc-ls -f over 50 containers: 22.7 -> 18.5 ms,
+# lxc-start -d: 46 -> 35 ms). Hot loops still reach the JIT, 1000 times later; a tool that
+# relays data for a long time should call Bun.unsafe.setJITPolicy(1) once it starts relaying.
+BUILD_FLAGS := --compile --bytecode --minify --no-compile-autoload-dotenv --no-compile-autoload-bunfig --compile-jit-policy=1000
 
 .PHONY: all install check typecheck unit core clean
 

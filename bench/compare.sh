@@ -21,3 +21,27 @@ PATH=/usr/bin:/bin:/usr/sbin:/sbin "$BENCH" "${QUICK[@]}" --label "LXC $(/usr/bi
 echo "# lxc-ts ($PREFIX/bin)" >&2
 "$BENCH" "${QUICK[@]}" --bin "$PREFIX/bin" --label "lxc-ts" --compare "$OUT/lxc.txt" >"$OUT/ours.txt"
 cat "$OUT/ours.txt"
+
+# The runtime's own floor, so that the start-up figures can be read: programs built exactly
+# like our binary that do nothing, or only load node:fs (which every tool needs) and write a
+# line. No tool of ours can be faster than these.
+echo "# runtime floor" >&2
+FLAGS=$(make -s -p -n 2>/dev/null | sed -n 's/^BUILD_FLAGS := //p' | head -1)
+: >"$OUT/empty.ts"
+echo 'import { writeSync } from "node:fs"; writeSync(1, "x\n");' >"$OUT/fs.ts"
+floor_ms() { # program: median ms over 50 runs
+  hyperfine -N --style none --warmup 5 --runs 50 --export-csv "$OUT/f.csv" "$1" >/dev/null 2>&1 || { echo NA; return; }
+  tail -n 1 "$OUT/f.csv" | awk -F, '{printf "%.2f", $(NF-4) * 1000}'
+}
+lxc_fig() { awk -v k="$1" '$1 == k && NF == 3 {print $2; exit}' "$OUT/lxc.txt"; }
+echo
+echo "### runtime floor (compiled like lxc-ts: $FLAGS)"
+echo
+echo "| figure | median | unit | LXC's info | ratio to LXC's info |"
+echo "|---|---:|---|---:|---:|"
+for f in empty fs; do
+  node_modules/.bin/bun build $FLAGS "$OUT/$f.ts" --outfile "$OUT/floor-$f" >/dev/null 2>&1 || continue
+  m=$(floor_ms "$OUT/floor-$f") b=$(lxc_fig info)
+  r=$(awk -v m="$m" -v b="$b" 'BEGIN { if (m + 0 > 0 && b + 0 > 0) printf "%.2f", m / b; else print "-" }')
+  echo "| floor-bun-$f | $m | ms | ${b:-NA} | $r |"
+done

@@ -8,8 +8,8 @@
 //   await c.wait("STOPPED");
 import { createContainer, type CreateOptions } from "../container/create.ts";
 import { destroyContainer, type DestroyOptions } from "../container/destroy.ts";
-import { addresses, runtime, tryLoad } from "../container/inspect.ts";
-import { containerExists } from "../container/load.ts";
+import { addresses, runtime } from "../container/inspect.ts";
+import { containerExists, tryLoad } from "../container/load.ts";
 import { listContainers } from "../container/list.ts";
 import { validateName, type ContainerRef } from "../container/names.ts";
 import { resolveLxcpath } from "../container/paths.ts";

@@ -1,7 +1,7 @@
 import { LxcError } from "../errors.ts";
 import { formatInfo, infoJson, type InfoData } from "../format/info.ts";
-import { addresses, runtime, tryLoad, usage } from "../container/inspect.ts";
-import { containerExists } from "../container/load.ts";
+import { addresses, runtime, usage } from "../container/inspect.ts";
+import { containerExists } from "../container/exists.ts";
 import { readRuntime } from "../container/runtime.ts";
 import { linkStats } from "../sys/netdev.ts";
 import { flag, value, values } from "./args.ts";
@@ -42,7 +42,8 @@ export const lxcInfo: ToolDef = {
       links: running && wantStats ? linkLines(ref) : [],
     };
     const keys = values(ctx.args, "config");
-    const cfg = keys.length ? tryLoad(ref) : null;
+    // the config parser and key table load only for -c
+    const cfg = keys.length ? (await import("../container/load.ts")).tryLoad(ref) : null;
     const configKeys = keys.map((k) => ({ key: k, value: cfg ? cfg.config.getItem(k) : null }));
     const fmt = value(ctx.args, "format") ?? "text";
     if (fmt === "json") {

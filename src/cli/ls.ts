@@ -1,6 +1,6 @@
 import { LxcError, notSupportedYet } from "../errors.ts";
 import { formatLsFancy, formatLsLines, formatLsPlain, lsJson, parseLsColumns, type LsRow } from "../format/ls.ts";
-import { addresses, runtime, tryLoad, usage } from "../container/inspect.ts";
+import { addresses, runtime, usage } from "../container/inspect.ts";
 import { listContainers } from "../container/list.ts";
 import { flag, value } from "./args.ts";
 import type { ToolDef } from "./common.ts";
@@ -58,18 +58,28 @@ export const lxcLs: ToolDef = {
       else columns = cols;
     }
     const needStateFilter = ["active", "running", "frozen", "stopped"].some((f) => flag(p, f));
+    // the config parser and key table load only when a column or filter needs the config
+    const tryLoad = fancy || groups.length ? (await import("../container/load.ts")).tryLoad : () => null;
+    const listed = listContainers(ctx.lxcpath).filter(
+      (c) =>
+        (!re || re.test(c.name)) &&
+        (!flag(p, "defined") || c.defined) &&
+        (!(flag(p, "active") || flag(p, "frozen") || flag(p, "running")) || c.active),
+    );
+    // every monitor is asked at once: one round trip for the listing, not one per container
+    const states = new Map(
+      fancy || needStateFilter ? listed.filter((c) => c.active).map((c) => [c.name, runtime({ name: c.name, lxcpath: ctx.lxcpath })] as const) : [],
+    );
     const rows: LsRow[] = [];
-    for (const c of listContainers(ctx.lxcpath)) {
-      if (re && !re.test(c.name)) continue;
-      if (flag(p, "defined") && !c.defined) continue;
-      if ((flag(p, "active") || flag(p, "frozen") || flag(p, "running")) && !c.active) continue;
+    for (const c of listed) {
       const ref = { name: c.name, lxcpath: ctx.lxcpath };
       const cfg = fancy || groups.length ? tryLoad(ref) : null;
       if (groups.length) {
         const have = cfg?.view.list("lxc.group").flatMap((g) => g.value.split(",")).map((g) => g.trim()) ?? [];
         if (!groups.every((g) => have.includes(g))) continue;
       }
-      const rt = fancy || needStateFilter ? (c.active ? await runtime(ref) : { state: "STOPPED" as const, pid: undefined }) : { state: "STOPPED" as const, pid: undefined };
+      const asked = states.get(c.name);
+      const rt = asked ? await asked : { state: "STOPPED" as const, pid: undefined };
       if (flag(p, "running") && rt.state === "STOPPED") continue;
       if (flag(p, "frozen") && rt.state !== "FROZEN") continue;
       if (flag(p, "stopped") && rt.state !== "STOPPED") continue;

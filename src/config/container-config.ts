@@ -52,30 +52,32 @@ export function parseContainerConfig(text: string, file: string, opts: LoadOptio
   const doc = new ConfigDocument(text, file);
   const notices: string[] = [];
   const entries: ConfigEntry[] = [];
-  let stack: string[] = [];
-  try {
-    stack = [realpathSync(file)];
-  } catch {
-    stack = [file];
-  }
-  expand(doc, stack, { nic: -1 }, notices, entries);
+  expand(doc, [file], { nic: -1 }, notices, entries);
   crossCheck(entries);
   return new ContainerConfig(file, doc, entries, notices, opts);
 }
 
+/** The real path of a file read, for include loop detection (the file's own name if it has none). */
+function realOrSelf(f: string): string {
+  try {
+    return realpathSync(f);
+  } catch {
+    return f;
+  }
+}
+
+/** `stack` holds the files being read, outermost first; the top file's entry is resolved to its
+ *  real path only when an include needs comparing (most configs include nothing). */
 function expand(doc: ConfigDocument, stack: string[], legacy: LegacyState, notices: string[], out: ConfigEntry[]): void {
   for (const e of doc.entries({ legacy, notices })) {
     const entry: ConfigEntry = { key: e.key, value: e.value, norm: e.norm, file: doc.file, line: e.line };
     if (e.writtenKey !== e.key) entry.writtenKey = e.writtenKey;
     out.push(entry);
     if (e.key !== "lxc.include" || e.value === "") continue;
+    if (stack.length === 1) stack[0] = realOrSelf(stack[0]!);
     for (const f of includeFiles(e.value, doc.file, e.line)) {
-      let real = f;
-      try {
-        real = realpathSync(f);
-      } catch {
-        // reported by the read below
-      }
+      // an unreadable file is reported by the read below
+      const real = realOrSelf(f);
       if (stack.includes(real)) {
         throw new LxcError("CONFIG_INCLUDE", `${doc.file}:${e.line}: include loop: ${[...stack, real].join(" -> ")}`, {
           hint: "remove one of the lxc.include lines that lead back to a file already being read",

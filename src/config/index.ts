@@ -2,8 +2,8 @@
 export { ContainerConfig, loadContainerConfig, parseContainerConfig, type ConfigEntry, type LoadOptions } from "./container-config.ts";
 export { ConfigDocument, checkEntry, clearsKey, type DocEntry, type Where } from "./parser.ts";
 export { updateConfigText, isLegacyKey, LEGACY_RENAMES, LEGACY_DROPPED } from "./legacy.ts";
-export { EXACT as KEY_TABLE, TOP_LEVEL_KEYS, resolveKey, knownKeyNames, type Resolved } from "./keys.ts";
-export { NET_SUBKEYS } from "./keys-net.ts";
+export { exactKeys, topLevelKeys, resolveKey, knownKeyNames, type Resolved } from "./keys.ts";
+export { netSubkeys } from "./keys-net.ts";
 export { FAMILIES, type FamilySpec } from "./keys-family.ts";
 export type { KeySpec, ItemContext, ScalarState } from "./key-spec.ts";
 export { BadValue } from "./validators.ts";

@@ -27,7 +27,7 @@ function nameItem(c: ItemContext): string {
   return name;
 }
 
-export const NET_SUBKEYS: readonly KeySpec[] = [
+const buildNetSubkeys = (): KeySpec[] => [
   sub("type", "scalar", v.netType, { default: "empty", cleared: "(null)", about: "interface type: empty, none, veth, vlan, macvlan, ipvlan or phys" }),
   sub("flags", "scalar", flags, { about: "up to bring the interface up" }),
   sub("link", "scalar", v.ifname, { about: "host interface: bridge for veth, parent for vlan/macvlan/ipvlan, device for phys" }),
@@ -61,4 +61,22 @@ export const NET_SUBKEYS: readonly KeySpec[] = [
   sub("ipv6.gateway", "scalar", v.gateway(6), { about: "IPv6 gateway address, auto or dev" }),
 ];
 
-export const NET_SUBKEY_MAP: ReadonlyMap<string, KeySpec> = new Map(NET_SUBKEYS.map((s) => [s.name, s]));
+// built on first use, like the top-level table
+let table: { list: readonly KeySpec[]; byName: ReadonlyMap<string, KeySpec> } | null = null;
+
+function netTable() {
+  if (table) return table;
+  const list = buildNetSubkeys();
+  table = { list, byName: new Map(list.map((s) => [s.name, s])) };
+  return table;
+}
+
+/** The 25 subkeys, in LXC's order. */
+export function netSubkeys(): readonly KeySpec[] {
+  return netTable().list;
+}
+
+/** The spec of one subkey ("type", "ipv4.address", ...). */
+export function netSubkey(name: string): KeySpec | undefined {
+  return netTable().byName.get(name);
+}

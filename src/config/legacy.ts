@@ -104,11 +104,17 @@ export function translateKey(key: string, value: string, st: LegacyState): { to:
 export function findBackend(lines: readonly string[]): string | undefined {
   let b: string | undefined;
   for (const raw of lines) {
+    // a cheap test first: this runs over every line of every config loaded
+    if (!raw.includes("lxc.rootfs.backend")) continue;
     const s = classifyLine(raw);
     if (s.kind === "entry" && s.key === "lxc.rootfs.backend" && s.value) b = s.value;
   }
   return b;
 }
+
+// Lines known to hold no legacy key (most lines of every config): a pure function of the
+// text, remembered per process because lxc-ls scans many near-identical files.
+const plainLines = new Set<string>();
 
 /** Legacy keys of a file, active and commented out, by line. NIC numbering counts commented-out
  *  `lxc.network.type` lines too, as lxc-update-config does, so the two always agree. */
@@ -116,11 +122,14 @@ export function scanLegacy(lines: readonly string[], st: LegacyState = { nic: -1
   st.backend = findBackend(lines);
   const out: LegacyLine[] = [];
   lines.forEach((raw, index) => {
+    if (plainLines.has(raw)) return;
     const m = KEY_LINE.exec(raw);
-    if (!m) return;
+    const key = m?.[2];
+    if (!m || !key || !isLegacyKey(key)) {
+      if (plainLines.size < 10000) plainLines.add(raw);
+      return;
+    }
     const commented = m[1]!.includes("#");
-    const key = m[2]!;
-    if (!isLegacyKey(key)) return;
     const cls = classifyLine(commented ? raw.slice(m[1]!.length) : raw);
     const t = translateKey(key, cls.value ?? "", st);
     if (t) out.push({ index, commented, from: key, to: t.to, newValue: t.newValue, reason: t.reason });

@@ -29,8 +29,24 @@ export interface DocEntry {
   legacy?: LegacyLine;
 }
 
+type Checked = { key: string; norm: string; spec: KeySpec };
+
+// Checks are pure functions of key and value, and lxc-ls reads many configs that share most
+// of their lines: good answers are remembered for the life of the process (errors are not,
+// as they name the file and line).
+const checked = new Map<string, Checked>();
+
 /** Checks one assignment; returns the canonical key, the normalized value and the key's spec. */
-export function checkEntry(key: string, value: string, at: Where): { key: string; norm: string; spec: KeySpec } {
+export function checkEntry(key: string, value: string, at: Where): Checked {
+  const id = `${key}\0${value}`;
+  const hit = checked.get(id);
+  if (hit) return hit;
+  const c = checkUncached(key, value, at);
+  if (checked.size < 10000) checked.set(id, c);
+  return c;
+}
+
+function checkUncached(key: string, value: string, at: Where): Checked {
   const pos = `${at.file}:${at.line}`;
   const r = resolveKey(key);
   if (!r.ok) {
@@ -56,6 +72,15 @@ export function checkEntry(key: string, value: string, at: Where): { key: string
     if (e instanceof BadValue) throw bad(e.message, e.hint);
     throw e;
   }
+}
+
+/** What a line that is not a legacy key reads as: nothing (blank, comment, not lxc.) or a
+ *  checked entry. Like `checked`, kept per process: the configs lxc-ls reads share most lines. */
+type LineRead = null | { written: string; key: string; value: string; norm: string; spec: KeySpec };
+const lineReads = new Map<string, LineRead>();
+
+function remember(raw: string, r: LineRead): void {
+  if (lineReads.size < 10000) lineReads.set(raw, r);
 }
 
 function syntaxError(raw: string, key: string, at: Where): LxcError {
@@ -99,14 +124,22 @@ export class ConfigDocument {
     const out: DocEntry[] = [];
     for (let i = 0; i < this.lineCount; i++) {
       const raw = this.lines[i]!;
+      const lg = legacy.get(i);
+      const known = lg ? undefined : lineReads.get(raw);
+      if (known !== undefined) {
+        if (known) out.push({ line: i + 1, writtenKey: known.written, key: known.key, value: known.value, norm: known.norm, spec: known.spec, legacy: undefined });
+        continue;
+      }
       const s = classifyLine(raw);
       const at = { file: this.file, line: i + 1 };
       if (s.kind === "noequals") throw syntaxError(raw, s.key!, at);
-      if (s.kind !== "entry") continue;
+      if (s.kind !== "entry") {
+        remember(raw, null);
+        continue;
+      }
       const written = s.key!;
       let key = written;
       let value = s.value!;
-      const lg = legacy.get(i);
       if (lg) {
         const fix = `run lxc-update-config -c ${this.file} to`;
         if (lg.to === null) {
@@ -130,6 +163,7 @@ export class ConfigDocument {
         });
       }
       const c = checkEntry(key, value, at);
+      if (!lg) remember(raw, { written, key: c.key, value, norm: c.norm, spec: c.spec });
       out.push({ line: i + 1, writtenKey: written, key: c.key, value, norm: c.norm, spec: c.spec, legacy: lg });
     }
     return out;

@@ -49,22 +49,14 @@ export async function destroyContainer(ref: ContainerRef, o: DestroyOptions = {}
         details: { mounts: busy },
       });
     }
-    let rootfs: string | undefined;
+    let view: ReturnType<typeof loadConfig>["view"] | undefined;
     try {
-      rootfs = loadConfig(ref).view.get("lxc.rootfs.path");
+      view = loadConfig(ref).view;
     } catch {
-      rootfs = undefined; // a broken config must not make the container undeletable
+      view = undefined; // a broken config must not make the container undeletable
     }
-    if (rootfs) {
-      const managed = (() => {
-        try {
-          return loadConfig(ref).view.get("lxc.rootfs.managed") !== "0";
-        } catch {
-          return true;
-        }
-      })();
-      if (managed) await backendForRootfs(rootfs).destroy(rootfs, dir);
-    }
+    const rootfs = view?.get("lxc.rootfs.path");
+    if (rootfs && view?.get("lxc.rootfs.managed") !== "0") await backendForRootfs(rootfs).destroy(rootfs, dir);
     removeTreeOneFilesystem(dir);
   } finally {
     lock.release();

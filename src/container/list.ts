@@ -31,6 +31,8 @@ export function listContainers(lxcpath: string): ListedContainer[] {
   }
   for (const e of entries) if (existsSync(join(lxcpath, e, "config"))) defined.add(e);
   const active = activeNames(lxcpath);
-  const names = [...new Set([...defined, ...active])].sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
-  return names.map((name) => ({ name, defined: defined.has(name), active: active.has(name) }));
+  // byte order, as LXC sorts: each name's bytes made once, not twice per comparison
+  const names = [...new Set([...defined, ...active])].map((name) => ({ name, bytes: Buffer.from(name) }));
+  names.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  return names.map(({ name }) => ({ name, defined: defined.has(name), active: active.has(name) }));
 }

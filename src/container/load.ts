@@ -5,6 +5,7 @@ import { LxcError } from "../errors.ts";
 import { log } from "../log.ts";
 import { loadContainerConfig, parseContainerConfig, type ContainerConfig } from "../config/index.ts";
 import { ConfigView, type EntryLike } from "./plan/config-view.ts";
+import { notFound } from "./exists.ts";
 import { configPath, type ContainerRef } from "./names.ts";
 
 export interface LoadedConfig {
@@ -15,15 +16,15 @@ export interface LoadedConfig {
   entries: EntryLike[];
 }
 
-export function containerExists(ref: ContainerRef): boolean {
-  return existsSync(configPath(ref));
-}
+export { containerExists, notFound } from "./exists.ts";
 
-export function notFound(ref: ContainerRef): LxcError {
-  return new LxcError("STATE_NOT_FOUND", `container ${ref.name} does not exist in ${ref.lxcpath}`, {
-    hint: `list containers with lxc-ls -P ${ref.lxcpath}; create one with lxc-create -n ${ref.name} -t busybox`,
-    details: { path: configPath(ref) },
-  });
+/** The config, or null when it cannot be loaded (for listings that show what they can). */
+export function tryLoad(ref: ContainerRef): LoadedConfig | null {
+  try {
+    return loadConfig(ref);
+  } catch {
+    return null;
+  }
 }
 
 export function loadConfig(ref: ContainerRef, opts: { rcfile?: string; defines?: string[] } = {}): LoadedConfig {

@@ -1,5 +1,6 @@
 // The lxcpath in effect: -P, else the global config's lxc.lxcpath.
-import { globalConfig } from "../config/index.ts";
+// global.ts, not the config index: every tool resolves its lxcpath, few need the key table
+import { globalConfig } from "../config/global.ts";
 import { normalizeLxcpath } from "./names.ts";
 
 export function globalLxcpath(): string {

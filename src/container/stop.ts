@@ -4,9 +4,8 @@ import { LxcError } from "../errors.ts";
 import { log } from "../log.ts";
 import { sendSignal, status, waitState } from "../monitor/client.ts";
 import { lockContainer } from "./lock.ts";
-import { loadConfig } from "./load.ts";
-import { commandSocketName, type ContainerRef } from "./names.ts";
-import { signalNumber } from "./plan/names-tables.ts";
+import { commandSocketName, configPath, type ContainerRef } from "./names.ts";
+import { scanSignals } from "./stop-signals.ts";
 
 export interface StopOptions {
   kill?: boolean;
@@ -24,7 +23,15 @@ const SIGKILL = 9;
 const SIGPWR = 30;
 const SIGINT = 2;
 
-function signals(ref: ContainerRef) {
+async function signals(ref: ContainerRef) {
+  const scanned = scanSignals(configPath(ref));
+  if (scanned) {
+    const s = (k: "lxc.signal.halt" | "lxc.signal.reboot" | "lxc.signal.stop", d: number) => scanned.get(k) ?? d;
+    return { halt: s("lxc.signal.halt", SIGPWR), reboot: s("lxc.signal.reboot", SIGINT), stop: s("lxc.signal.stop", SIGKILL) };
+  }
+  // the whole config: includes, or something the scan cannot vouch for
+  const { loadConfig } = await import("./load.ts");
+  const { signalNumber } = await import("./plan/names-tables.ts");
   try {
     const v = loadConfig(ref).view;
     const s = (k: string, d: number) => {
@@ -56,7 +63,7 @@ export async function stopContainer(ref: ContainerRef, o: StopOptions = {}): Pro
     const socket = commandSocketName(ref);
     const st = await status(socket);
     if (!st || st.state === "STOPPED") return "not-running";
-    const sig = signals(ref);
+    const sig = await signals(ref);
     if (o.reboot) {
       await sendSignal(socket, sig.reboot);
       return "requested";

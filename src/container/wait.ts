@@ -1,5 +1,6 @@
-// Waiting for a container state, driven by events only. We listen for the lxcpath's state
-// events first and ask the container's state second, so no change can slip between the two.
+// Waiting for a container state, driven by events only. A state reached already is answered
+// from one status request. Otherwise we listen for the lxcpath's state events first and ask
+// the container's state again second, so no change can slip between the two.
 // A monitor killed outright publishes nothing: a `wait` request held open on its command
 // socket closes with it, and that is our STOPPED.
 import { status, waitState, type StateName } from "../monitor/client.ts";
@@ -10,6 +11,9 @@ export async function waitForState(ref: ContainerRef, states: StateName[], timeo
   const wanted = new Set(states);
   const socket = commandSocketName(ref);
   const started = Date.now();
+  const first = await status(socket).catch(() => null);
+  const now: StateName = first?.state ?? "STOPPED";
+  if (wanted.has(now)) return now;
   let listener: Listener | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settle!: (r: StateName | "timeout") => void;

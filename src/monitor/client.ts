@@ -1,6 +1,8 @@
 // Client of a running container's monitor (the C core), over its abstract command socket.
 // The client always speaks first; one request line, one answer line (see core/PLAN.md).
-import { createConnection, type Socket } from "node:net";
+// Bun.connect rather than node:net: loading node:net costs about 3 ms, more than all the
+// rest of an lxc-info run, and Bun.connect reaches abstract names with their exact length.
+import type { Socket } from "bun";
 import { LxcError } from "../errors.ts";
 
 export type StateName =
@@ -8,20 +10,29 @@ export type StateName =
 
 export const STATES: StateName[] = ["STOPPED", "STARTING", "RUNNING", "STOPPING", "ABORTING", "FREEZING", "FROZEN", "THAWED"];
 
-function connect(socketName: string): Promise<Socket | null> {
-  return new Promise((resolve, reject) => {
-    const s = createConnection({ path: "\0" + socketName });
-    const onErr = (e: NodeJS.ErrnoException) => {
-      s.destroy();
-      if (e.code === "ECONNREFUSED" || e.code === "ENOENT") resolve(null);
-      else reject(new LxcError("CORE_PROTOCOL", `cannot reach the container monitor at @${socketName}: ${e.message}`));
-    };
-    s.once("error", onErr);
-    s.once("connect", () => {
-      s.off("error", onErr);
-      resolve(s);
+/** What the socket callbacks report to the request waiting on them. */
+interface Conn {
+  onData(text: string): void;
+  onGone(): void;
+}
+
+async function connect(socketName: string, conn: Conn): Promise<Socket<undefined> | null> {
+  const decoder = new TextDecoder();
+  try {
+    return await Bun.connect({
+      unix: "\0" + socketName,
+      socket: {
+        data: (_s, d) => conn.onData(decoder.decode(d, { stream: true })),
+        end: () => conn.onGone(),
+        close: () => conn.onGone(),
+        error: () => conn.onGone(),
+      },
     });
-  });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code === "ECONNREFUSED" || code === "ENOENT") return null;
+    throw new LxcError("CORE_PROTOCOL", `cannot reach the container monitor at @${socketName}: ${(e as Error)?.message ?? String(e)}`);
+  }
 }
 
 /**
@@ -29,32 +40,38 @@ function connect(socketName: string): Promise<Socket | null> {
  * (the container is not running) or the monitor closed without answering.
  */
 export async function request(socketName: string, line: string, timeoutMs = 0): Promise<string | null> {
-  const s = await connect(socketName);
-  if (!s) return null;
-  return new Promise((resolve, reject) => {
-    let buf = "";
-    let done = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (v: string | null, err?: Error) => {
-      if (done) return;
-      done = true;
-      if (timer) clearTimeout(timer);
-      s.destroy();
-      if (err) reject(err);
-      else resolve(v);
-    };
-    if (timeoutMs > 0) timer = setTimeout(() => finish(null, new LxcError("STATE_TIMEOUT", `timed out after ${timeoutMs / 1000}s waiting for the monitor`)), timeoutMs);
-    s.setEncoding("utf8");
-    s.on("data", (d: string) => {
-      buf += d;
+  let buf = "";
+  let done = false;
+  let settle: (v: string | null, err?: Error) => void = () => {};
+  const answer = new Promise<string | null>((resolve, reject) => {
+    settle = (v, err) => (err ? reject(err) : resolve(v));
+  });
+  let s: Socket<undefined> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const finish = (v: string | null, err?: Error) => {
+    if (done) return;
+    done = true;
+    if (timer) clearTimeout(timer);
+    s?.end();
+    settle(v, err);
+  };
+  s = await connect(socketName, {
+    onData(text) {
+      buf += text;
       const nl = buf.indexOf("\n");
       if (nl >= 0) finish(buf.slice(0, nl));
-    });
-    s.on("end", () => finish(buf.length ? buf : null));
-    s.on("close", () => finish(buf.length ? buf : null));
-    s.on("error", () => finish(null));
-    s.write(line + "\n");
+    },
+    onGone: () => finish(buf.length ? buf : null),
   });
+  if (!s) return null;
+  // the monitor may have answered and closed before connect() returned
+  if (done) {
+    s.end();
+    return answer;
+  }
+  if (timeoutMs > 0) timer = setTimeout(() => finish(null, new LxcError("STATE_TIMEOUT", `timed out after ${timeoutMs / 1000}s waiting for the monitor`)), timeoutMs);
+  s.write(line + "\n");
+  return answer;
 }
 
 export interface MonitorStatus {
