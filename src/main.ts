@@ -21,6 +21,8 @@ const TOOLS: Record<string, () => Promise<ToolDef>> = {
   "lxc-checkconfig": async () => (await import("./cli/checkconfig.ts")).lxcCheckconfig,
 };
 
+const MIGRATING = new Set(["lxc-start", "lxc-execute", "lxc-attach"]);
+
 export const TOOL_NAMES = Object.keys(TOOLS).filter((t) => !t.startsWith("__"));
 
 async function main(): Promise<number> {
@@ -39,6 +41,10 @@ async function main(): Promise<number> {
     }
     tool = asTool;
     argv = argv.slice(1);
+  }
+  // these tools move a process into cgroups soon: start the kernel's wait for that now
+  if (MIGRATING.has(tool) && !argv.some((a) => /^--?(h|help|usage|version)$/.test(a))) {
+    (await import("./cgroups/prewarm.ts")).prewarmCgroupMigration();
   }
   const { runTool } = await import("./cli/common.ts");
   return runTool(await TOOLS[tool]!(), argv);

@@ -54,7 +54,9 @@ export function detectLayout(src: LayoutSource): CgroupLayout {
   const self = parseProcCgroup(src.selfCgroup);
   const init = src.initCgroup === null ? null : parseProcCgroup(src.initCgroup);
   const chosen = new Map<number, { m: MountInfo; e: ProcCgroupEntry }>();
-  for (const m of parseMountInfo(src.mountinfo)) {
+  // a busy host has hundreds of mounts and a dozen cgroup ones: parse only those
+  const cgroupLines = src.mountinfo.split("\n").filter((l) => l.includes(" - cgroup")).join("\n");
+  for (const m of parseMountInfo(cgroupLines)) {
     let e: ProcCgroupEntry | undefined;
     if (m.fstype === "cgroup2") e = self.find((x) => x.id === 0 && !x.controllers.length);
     else if (m.fstype === "cgroup") e = entryForV1(m, self);

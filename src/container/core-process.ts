@@ -1,8 +1,7 @@
 // Runs `lxc-core start` with a plan and follows its events (core/PLAN.md). In daemon mode
 // the core outlives us as the container's monitor; we only wait until it reports RUNNING
 // or the first error.
-import { spawn, type ChildProcess } from "node:child_process";
-import type { Readable, Writable } from "node:stream";
+import { closeSync, writeSync } from "node:fs";
 import { LxcError } from "../errors.ts";
 import { corePath } from "../sys/self.ts";
 import { decodeField } from "./plan/serialize.ts";
@@ -33,23 +32,55 @@ export function parseEvent(line: string): CoreEvent | null {
 }
 
 export interface CoreRun {
-  child: ChildProcess;
-  /** next event, or null once the core closed its event pipe */
+  /** the monitor's pid */
+  pid: number;
+  kill(signal: NodeJS.Signals): void;
+  /** next event, or null once the core closed its event channel */
   next(): Promise<CoreEvent | null>;
   send(cmd: "go" | "abort"): void;
   /** stop listening; the core carries on alone */
   detach(): void;
+  /** the monitor's exit code (null when a signal ended it) */
   exited: Promise<number | null>;
 }
 
-/** The core writes its own log file (plan `log`); in daemon mode its stderr goes nowhere. */
+/**
+ * The fd is non-blocking: a plan larger than the socket buffer goes out in pieces, which
+ * Bun.write waits for; the usual few kilobytes go at once.
+ */
+function sendPlan(fd: number, plan: string): void {
+  const bytes = new TextEncoder().encode(plan);
+  let sent = 0;
+  try {
+    sent = writeSync(fd, bytes);
+  } catch {
+    // EAGAIN: nothing went yet; anything else: the core is gone, its events say why
+  }
+  if (sent >= bytes.length) {
+    closeSync(fd);
+    return;
+  }
+  Bun.write(Bun.file(fd), bytes.subarray(sent)).then(
+    () => closeSync(fd),
+    () => closeSync(fd),
+  );
+}
+
+/**
+ * Bun.spawn rather than node:child_process, whose loading and per-spawn stream setup cost
+ * several milliseconds of every start. fds 3-5 are socketpairs (bidirectional, so which
+ * end reads does not matter): the plan is written in one go and closed, events are read
+ * as a stream, commands are single small writes.
+ */
 export function runCore(plan: string, opts: { title: string; foreground: boolean }): CoreRun {
   const bin = corePath();
-  let child: ChildProcess;
+  let child: ReturnType<typeof Bun.spawn>;
   try {
-    child = spawn(bin, [], {
+    child = Bun.spawn([bin], {
       argv0: opts.title,
-      stdio: opts.foreground ? ["inherit", "inherit", "inherit", "pipe", "pipe", "pipe"] : ["ignore", "ignore", "ignore", "pipe", "pipe", "pipe"],
+      stdio: opts.foreground
+        ? ["inherit", "inherit", "inherit", "socket-fd", "socket-fd", "socket-fd"]
+        : ["ignore", "ignore", "ignore", "socket-fd", "socket-fd", "socket-fd"],
       detached: !opts.foreground,
     });
   } catch (e) {
@@ -57,12 +88,14 @@ export function runCore(plan: string, opts: { title: string; foreground: boolean
       hint: "reinstall lxc-ts (make install), or set LXC_TS_CORE to the lxc-core binary",
     });
   }
-  const planS = child.stdio[3] as Writable;
-  const evS = child.stdio[4] as Readable;
-  const cmdS = (child.stdio as unknown as (Readable | Writable)[])[5] as Writable;
+  const fds = child.stdio as unknown as (number | null)[];
+  const planFd = fds[3]!;
+  const evFd = fds[4]!;
+  let cmdFd: number | null = fds[5]!;
+  sendPlan(planFd, plan);
+
   const queue: (CoreEvent | null)[] = [];
   let waiter: ((e: CoreEvent | null) => void) | null = null;
-  let buf = "";
   let closed = false;
   const push = (e: CoreEvent | null) => {
     if (waiter) {
@@ -71,48 +104,54 @@ export function runCore(plan: string, opts: { title: string; foreground: boolean
       w(e);
     } else queue.push(e);
   };
-  evS.setEncoding("utf8");
-  evS.on("data", (d: string) => {
-    buf += d;
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
-      const ev = parseEvent(buf.slice(0, nl));
-      buf = buf.slice(nl + 1);
-      if (ev) push(ev);
+  const reader = Bun.file(evFd).stream().getReader();
+  void (async () => {
+    const dec = new TextDecoder();
+    let buf = "";
+    try {
+      for (;;) {
+        const r = await reader.read();
+        if (r.done) break;
+        buf += dec.decode(r.value, { stream: true });
+        let nl: number;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          const ev = parseEvent(buf.slice(0, nl));
+          buf = buf.slice(nl + 1);
+          if (ev) push(ev);
+        }
+      }
+    } catch {
+      // a read error ends the events like EOF does
     }
-  });
-  const onClose = () => {
-    if (!closed) {
-      closed = true;
-      push(null);
-    }
-  };
-  evS.on("end", onClose);
-  evS.on("error", onClose);
-  planS.on("error", () => {});
-  cmdS.on("error", () => {});
-  const exited = new Promise<number | null>((res) => {
-    child.on("exit", (code) => res(code));
-    child.on("error", (e) => {
-      onClose();
-      res(null);
-      void e;
-    });
-  });
-  planS.end(plan);
+    closed = true;
+    push(null);
+  })();
+  const exited = child.exited.then(
+    (code) => (child.signalCode ? null : code),
+    () => null,
+  );
   return {
-    child,
+    pid: child.pid,
+    kill(signal) {
+      child.kill(signal);
+    },
     next() {
       if (queue.length) return Promise.resolve(queue.shift()!);
       if (closed) return Promise.resolve(null);
       return new Promise((r) => (waiter = r));
     },
     send(cmd) {
-      cmdS.write(cmd + "\n");
+      if (cmdFd === null) return;
+      try {
+        writeSync(cmdFd, cmd + "\n");
+      } catch {
+        // the core went away; its exit is reported through the events
+      }
     },
     detach() {
-      evS.destroy();
-      cmdS.destroy();
+      void reader.cancel().catch(() => {});
+      if (cmdFd !== null) closeSync(cmdFd);
+      cmdFd = null;
       child.unref();
     },
     exited,

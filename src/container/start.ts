@@ -102,14 +102,14 @@ function relaySignals(): { attach(core: CoreRun): void; remove(): void } {
   let target: CoreRun | null = null;
   const pending: NodeJS.Signals[] = [];
   const handlers: [NodeJS.Signals, () => void][] = [
-    ...FORWARDED.map((s): [NodeJS.Signals, () => void] => [s, () => void (target ? target.child.kill(s) : pending.push(s))]),
+    ...FORWARDED.map((s): [NodeJS.Signals, () => void] => [s, () => void (target ? target.kill(s) : pending.push(s))]),
     ...IGNORED.map((s): [NodeJS.Signals, () => void] => [s, () => {}]),
   ];
   for (const [s, h] of handlers) process.on(s, h);
   return {
     attach(core) {
       target = core;
-      for (const s of pending.splice(0)) core.child.kill(s);
+      for (const s of pending.splice(0)) core.kill(s);
     },
     remove() {
       for (const [s, h] of handlers) process.off(s, h);
@@ -157,6 +157,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     const st = await status(socket);
     if (st) return { alreadyRunning: true, monitorPid: st.monitorPid, initPid: st.pid };
 
+    log.trace("start", "phase: reading the config");
     const cfg = loadConfig(ref, { rcfile: opts.rcfile, defines: opts.defines });
     const v = cfg.view;
     if (opts.configLogging) {
@@ -191,6 +192,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       fstab = { file: fstabSrc.value, lines: readFileSync(fstabSrc.value, "utf8").split("\n") };
     }
 
+    log.trace("start", "phase: storage, shares, network, cgroups");
     const shares = await resolveShares(v, ref.lxcpath);
     // a shared network namespace is someone else's: its interfaces are left as they are
     net = shares.some((s) => s.ns === "net") ? { needsNetns: true, nics: [] } : planNetwork(v);
@@ -208,6 +210,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     cleanups.push({ kind: "unlink", path: runtimePath(ref) });
     if (opts.pidfile) cleanups.push({ kind: "unlink", path: resolve(opts.pidfile) });
 
+    log.trace("start", "phase: building the plan");
     const plan = buildPlan({
       name: ref.name,
       lxcpath: ref.lxcpath,
@@ -236,6 +239,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     if (log.file && log.level === 0) text.split("\n").forEach((l, i) => l && log.trace("start", `plan line ${i + 1}: ${l}`));
     const origins = planLineOrigins(text);
 
+    log.trace("start", "phase: running the core");
     const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false });
     coreOwnsTeardown = true;
     relay?.attach(core);
@@ -245,6 +249,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       const ev = await core.next();
       if (ev === null) break;
       if (ev.type === "pid") {
+        log.trace("start", `phase: init is pid ${ev.pid}; moving NICs, then go`);
         initPid = ev.pid;
         try {
           moveIntoContainer(net, ev.pid);
@@ -254,6 +259,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
           core.send("abort");
         }
       } else if (ev.type === "running") {
+        log.trace("start", "phase: running");
         break;
       } else if (ev.type === "error") {
         failure ??= mapCoreError(ev, origins);
@@ -264,7 +270,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
         if (ev.type === "stopped") break;
       }
     }
-    const monitorPid = core.child.pid;
+    const monitorPid = core.pid;
     if (!failure && initPid === undefined) {
       failure = new LxcError("CORE_FAILED", "the container monitor exited before starting init", {
         hint: "run lxc-start with -F -l DEBUG -o FILE for details",

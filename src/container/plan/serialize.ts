@@ -2,9 +2,13 @@
 // percent-encoded fields, `%-` for an empty field.
 import { PLAN_VERSION, type Plan, type Step } from "./schema.ts";
 
+// printable ASCII but space and %: the usual field, written as it is
+const PLAIN = /^[\x21-\x24\x26-\x7e]+$/;
+
 export function encodeField(v: string | number): string {
   const s = String(v);
   if (s === "") return "%-";
+  if (PLAIN.test(s)) return s;
   let out = "";
   for (const b of Buffer.from(s, "utf8")) {
     if (b <= 0x20 || b === 0x25 || b >= 0x7f) out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
