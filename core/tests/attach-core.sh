@@ -14,16 +14,8 @@ T=""
 CG=""
 MON=""
 
-
 cleanup() {
-	if [ -n "$MON" ]; then
-		kill -9 "$MON" 2>/dev/null   # pdeathsig 9 takes init along
-		wait "$MON" 2>/dev/null
-	fi
-	if [ -n "$T" ] && [ -d "$T" ]; then
-		grep -o " $T[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
-		rm -rf "$T"
-	fi
+	remove_monitor_and_tmp
 	if [ -n "$CG" ] && [ -d "$CG" ]; then
 		local i
 		for ((i = 0; i < 50; i++)); do rmdir "$CG" 2>/dev/null && break; sleep 0.1; done

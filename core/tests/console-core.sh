@@ -24,18 +24,10 @@ has() {
 cleanup() {
 	local p
 	for p in $(jobs -p); do kill -9 "$p" 2>/dev/null; done
-	if [ -n "$MON" ]; then
-		kill -9 "$MON" 2>/dev/null   # pdeathsig 9 takes init along
-		wait "$MON" 2>/dev/null
-	fi
-	if [ -n "$T" ] && [ -d "$T" ]; then
-		grep -o " $T[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
-		rm -rf "$T"
-	fi
+	remove_monitor_and_tmp
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
 
 if [ "$(id -u)" != 0 ]; then
 	echo "# console-core: not root, skipped"

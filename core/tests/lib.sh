@@ -27,3 +27,16 @@ enc() {
 	done
 	printf '%s' "$out"
 }
+
+# Kill the monitor $MON (its init goes with it: every test plan has
+# pdeathsig 9), unmount whatever is left below $T and remove $T.
+remove_monitor_and_tmp() {
+	if [ -n "${MON:-}" ]; then
+		kill -9 "$MON" 2>/dev/null
+		wait "$MON" 2>/dev/null
+	fi
+	if [ -n "${T:-}" ] && [ -d "$T" ]; then
+		grep -o " $T[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
+		rm -rf "$T"
+	fi
+}
