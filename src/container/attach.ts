@@ -3,7 +3,9 @@
 // `lxc-core attach`, which does the namespace work (a multithreaded runtime cannot
 // setns() into mount or user namespaces). The command gets our stdin/stdout/stderr, or a
 // pty for the ones that are terminals; its exit status is ours.
+import type { Subprocess } from "bun";
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync, constants as fsc } from "node:fs";
+import { constants as osc } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { isatty } from "../sys/libc.ts";
 import { LxcError } from "../errors.ts";
@@ -165,41 +167,52 @@ const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2"];
 // a terminal's ^C and ^\ reach the core and the command by themselves
 const IGNORED: NodeJS.Signals[] = ["SIGINT", "SIGQUIT"];
 
-const SIGNUMS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13, SIGTERM: 15 };
+/** Writes the plan to the core's fd 3 and closes it. A core that is gone before reading it
+ *  reports that through its exit status, as it did when the plan went through a stream. */
+function sendPlan(fd: number, plan: string): void {
+  let buf = Buffer.from(plan);
+  try {
+    while (buf.length) {
+      try {
+        buf = buf.subarray(writeSync(fd, buf));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      }
+    }
+  } catch {
+    // EPIPE and the like: see the exit status
+  } finally {
+    closeSync(fd);
+  }
+}
 
-/**
- * Runs the core with the plan on fd 3 and our stdio; resolves with its exit code. Bun.spawn,
- * not node:child_process: loading that module alone costs about a millisecond.
- */
-async function runAttachCore(plan: string): Promise<number> {
+/** Runs the core with the plan on fd 3 and our stdio; resolves with its exit code.
+ *  Bun.spawn, not node:child_process: with an extra pipe, spawn() alone took 4-8 ms. */
+function runAttachCore(plan: string): Promise<number> {
   const bin = corePath();
-  let child: ReturnType<typeof Bun.spawn>;
+  let child: Subprocess<"inherit", "inherit", "inherit">;
   try {
     child = Bun.spawn([bin, "attach"], { stdio: ["inherit", "inherit", "inherit", "pipe"] });
   } catch (e) {
-    throw new LxcError("CORE_FAILED", `cannot run the lxc-ts core ${bin}: ${(e as Error).message}`, {
+    // worded as node:child_process worded it ("spawn /path ENOENT")
+    const code = (e as NodeJS.ErrnoException).code;
+    return Promise.reject(new LxcError("CORE_FAILED", `cannot run the lxc-ts core ${bin}: ${code ? `spawn ${bin} ${code}` : (e as Error).message}`, {
       hint: "reinstall lxc-ts (make install), or set LXC_TS_CORE to the lxc-core binary",
-    });
+    }));
   }
   const handlers = new Map<NodeJS.Signals, () => void>();
   for (const s of FORWARDED) handlers.set(s, () => child.kill(s));
   for (const s of IGNORED) handlers.set(s, () => {});
   for (const [s, h] of handlers) process.on(s, h);
-  try {
-    // the plan is far smaller than a pipe's buffer: one write, then EOF
-    const planFd = (child.stdio as unknown as (number | null)[])[3]!;
-    try {
-      writeSync(planFd, plan);
-    } catch {
-      // the core died at once: its exit status tells
-    }
-    closeSync(planFd);
-    const code = await child.exited;
-    if (child.signalCode) return 128 + (SIGNUMS[child.signalCode] ?? 0);
-    return code;
-  } finally {
+  const fd = child.stdio[3];
+  if (typeof fd === "number") sendPlan(fd, plan);
+  return child.exited.then(() => {
     for (const [s, h] of handlers) process.off(s, h);
-  }
+    if (child.exitCode !== null) return child.exitCode;
+    const sig = child.signalCode;
+    return 128 + (typeof sig === "number" ? sig : sig ? (osc.signals[sig] ?? 0) : 0);
+  });
 }
 
 function currentDir(): string {

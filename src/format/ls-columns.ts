@@ -60,13 +60,14 @@ const MIN_WIDTH: Record<LsColumn, number> = {
 };
 
 /**
- * Widths of every column over all rows. The NAME width includes the nesting indent; RAM and
- * SWAP widths count stopped rows as "0.00", so they are at least 4 whenever a row exists.
+ * Widths of the columns (default: every column) over all rows; the others keep their minimum.
+ * The NAME width includes the nesting indent; RAM and SWAP widths count stopped rows as
+ * "0.00", so they are at least 4 whenever a row exists.
  */
-export function columnWidths(rows: LsRow[]): Record<LsColumn, number> {
+export function columnWidths(rows: LsRow[], columns: readonly LsColumn[] = LS_COLUMNS): Record<LsColumn, number> {
   const w = { ...MIN_WIDTH };
   for (const r of rows) {
-    for (const col of LS_COLUMNS) {
+    for (const col of columns) {
       const t = text(col, r);
       if (t === undefined) continue;
       const len = byteLen(t) + (col === "NAME" ? (r.nestLevel ?? 0) : 0);

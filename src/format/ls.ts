@@ -59,7 +59,8 @@ export function formatLsFancy(rows: LsRow[], columns: readonly string[] = LS_DEF
     if (col === undefined) throw new Error(`formatLsFancy: Invalid key: ${c} (validate -F with parseLsColumns first)`);
     return col;
   });
-  const w = columnWidths(rows);
+  // only the shown columns: RAM and SWAP widths cost a formatted number per row
+  const w = columnWidths(rows, cols);
   let out = lsAutostartWarnings(rows);
   out += cols.map((c) => headerCell(c, w)).join("") + "\n";
   for (const r of rows) out += cols.map((c) => cell(c, r, w)).join("") + "\n";
