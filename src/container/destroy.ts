@@ -24,7 +24,6 @@ export async function destroyContainer(ref: ContainerRef, o: DestroyOptions = {}
       hint: `list containers with lxc-ls -P ${ref.lxcpath}`,
     });
   }
-  if (o.snapshots) throw notSupportedYet("destroying snapshots and clones (-s)");
   const st = await status(commandSocketName(ref));
   if (st && st.state !== "STOPPED") {
     if (!o.force) {
@@ -35,11 +34,16 @@ export async function destroyContainer(ref: ContainerRef, o: DestroyOptions = {}
   const lock = lockContainer(ref);
   try {
     const dir = containerDir(ref);
+    const snaps = join(dir, "snaps");
+    const hasSnaps = existsSync(snaps) && readdirSync(snaps).length > 0;
+    // -s with nothing to take along is a plain destroy, as in LXC
+    if (o.snapshots && (hasSnaps || existsSync(join(dir, "lxc_snapshots")))) {
+      throw notSupportedYet("destroying a container together with its snapshots or clones (-s)", "remove them with real LXC's lxc-snapshot -d / lxc-destroy first");
+    }
     if (existsSync(join(dir, "lxc_snapshots"))) {
       throw new LxcError("STATE_RUNNING", `Destroying ${ref.name} failed: ${ref.name} has clones`, { hint: "destroy the clones listed in its lxc_snapshots file first" });
     }
-    const snaps = join(dir, "snaps");
-    if (existsSync(snaps) && readdirSync(snaps).length > 0) {
+    if (hasSnaps) {
       throw new LxcError("STATE_RUNNING", `Destroying ${ref.name} failed: ${ref.name} has snapshots`, { hint: `remove them with lxc-snapshot -n ${ref.name} -d ALL` });
     }
     const busy = mountsBelow(dir);

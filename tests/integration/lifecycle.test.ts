@@ -267,6 +267,19 @@ describe("bad input", () => {
     expect(existsSync(join(sb.lxcpath, n))).toBe(false);
   });
 
+  test("destroy -s: without snapshots a plain destroy; with them refused, nothing removed", () => {
+    const n = sb.name("snaps");
+    expect(sb.create(n).code).toBe(0);
+    mkdirSync(join(sb.lxcpath, n, "snaps", "snap0"), { recursive: true });
+    const r = sb.tool("lxc-destroy", "-n", n, "-s");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("not supported yet");
+    expect(existsSync(sb.rootfs(n))).toBe(true);
+    rmSync(join(sb.lxcpath, n, "snaps"), { recursive: true });
+    expect(sb.tool("lxc-destroy", "-n", n, "-s", "-f").code).toBe(0);
+    expect(existsSync(join(sb.lxcpath, n))).toBe(false);
+  });
+
   test("destroy never deletes host data through a bind mount inside the rootfs", () => {
     const n = sb.name("bound");
     const hostDir = mkdtempSync("/tmp/lxcts-it-precious-");
