@@ -39,6 +39,7 @@ export const lxcMonitor: ToolDef = {
         if (re.test(e.name)) writeOut(formatEvent(e));
       }),
     );
+    Bun.unsafe.setJITPolicy(1);   // runs until interrupted: a normal JIT again
     await new Promise<void>((resolve) => {
       for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(s, () => resolve());
     });

@@ -111,6 +111,9 @@ export async function consoleContainer(ref: ContainerRef, opts: ConsoleOptions =
     socket.on("error", () => end(0));
     socket.resume();
 
+    // a session relays for minutes: let the JIT compile the hot paths again (the binary
+    // starts with a reluctant JIT, which suits run-once tools)
+    Bun.unsafe.setJITPolicy(1);
     void relayInput(new EscapeFilter(escape), (b) => socket.write(b), () => end(0));
   });
 }
