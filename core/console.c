@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -51,7 +52,11 @@ static int open_peer(struct console *c, const char *path)
 
 int console_init(struct console *c, int master, size_t ring, const char *log, const char *peer, int fg)
 {
+	size_t logsize = c->logsize;
+	int logrotate = c->logrotate;
 	memset(c, 0, sizeof(*c));
+	c->logsize = logsize;
+	c->logrotate = logrotate;
 	c->master = master;
 	c->logfd = -1;
 	c->in_fd = c->out_fd = -1;
@@ -72,6 +77,9 @@ int console_init(struct console *c, int master, size_t ring, const char *log, co
 			c->failed = log;
 			return -errno;
 		}
+		struct stat st;
+		c->logpath = log;
+		c->logused = fstat(c->logfd, &st) == 0 ? (size_t)st.st_size : 0;
 	}
 	if (peer && *peer) {
 		int r = open_peer(c, peer);
@@ -117,6 +125,59 @@ static void ring_put(struct console *c, const char *buf, size_t n)
 	c->used = c->used + n > c->size ? c->size : c->used + n;
 }
 
+static void log_stop(struct console *c, const char *why)
+{
+	log_warn("console log %s: %s; logging stops", c->logpath, why);
+	close(c->logfd);
+	c->logfd = -1;
+}
+
+/* The log file is full (lxc.console.size): start it over, keeping the old
+ * one as PATH.1 with lxc.console.rotate. */
+static int log_restart(struct console *c)
+{
+	if (c->logrotate) {
+		char old[4200];
+		snprintf(old, sizeof(old), "%s.1", c->logpath);
+		if (rename(c->logpath, old) < 0)
+			return -1;
+		int fd = open(c->logpath, O_WRONLY | O_APPEND | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0600);
+		if (fd < 0)
+			return -1;
+		close(c->logfd);
+		c->logfd = fd;
+	} else if (ftruncate(c->logfd, 0) < 0) {
+		return -1;
+	}
+	c->logused = 0;
+	return 0;
+}
+
+static void log_put(struct console *c, const char *buf, size_t n)
+{
+	while (n && c->logfd >= 0) {
+		size_t chunk = n;
+		if (c->logsize) {
+			if (c->logused >= c->logsize && log_restart(c) < 0) {
+				log_stop(c, strerror(errno));
+				return;
+			}
+			if (chunk > c->logsize - c->logused)
+				chunk = c->logsize - c->logused;
+		}
+		ssize_t w = write(c->logfd, buf, chunk);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			log_stop(c, w < 0 ? strerror(errno) : "short write");
+			return;
+		}
+		c->logused += (size_t)w;
+		buf += w;
+		n -= (size_t)w;
+	}
+}
+
 void console_readable(struct console *c)
 {
 	char buf[4096];
@@ -127,15 +188,8 @@ void console_readable(struct console *c)
 		if (r <= 0)
 			return;   /* EAGAIN, or EIO with no slave open */
 		ring_put(c, buf, (size_t)r);
-		if (c->logfd >= 0) {
-			ssize_t w = write(c->logfd, buf, (size_t)r);
-			if (w != r) {
-				log_warn("console log write failed, logging stops: %s",
-					 w < 0 ? strerror(errno) : "short write");
-				close(c->logfd);
-				c->logfd = -1;
-			}
-		}
+		if (c->logfd >= 0)
+			log_put(c, buf, (size_t)r);
 		if (c->out_fd >= 0)
 			write_all(c->out_fd, buf, (size_t)r);
 		if (c->tap)

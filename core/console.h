@@ -12,6 +12,10 @@ struct console {
 	char *ring;             /* console-buffer bytes, NULL = none */
 	size_t size, head, used;
 	int logfd;              /* console-log, -1 = none */
+	const char *logpath;
+	size_t logsize;         /* console-log-size: start over beyond it (0 = no limit); set before init */
+	int logrotate;          /* keep the full log as PATH.1 when starting over; set before init */
+	size_t logused;
 	int in_fd, out_fd;      /* the peer: input to the console, its output; -1 = none */
 	int own_peer;           /* we opened the peer (lxc.console.path): close it */
 	const char *failed;     /* after console_init failed: which path */
@@ -25,7 +29,8 @@ struct console {
 	void *tap_arg;
 };
 
-/* PEER: a path to proxy the console to, or NULL; without one, FG proxies
+/* c->logsize and c->logrotate are read from C as the caller set them.
+ * PEER: a path to proxy the console to, or NULL; without one, FG proxies
  * it to our own stdin/stdout.  Returns 0, or -errno (ring, log, peer). */
 int console_init(struct console *c, int master, size_t ring, const char *log, const char *peer, int fg);
 void console_readable(struct console *c);      /* master has output */

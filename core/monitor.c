@@ -456,6 +456,8 @@ int monitor_run(struct plan *p)
 		return early_fail(m, (fail(&f, errno, "monitor", "cannot open /dev/null: %s", strerror(errno)), &f));
 	if (term_alloc(p, &m->ptys, &f))
 		return early_fail(m, &f);
+	m->con.logsize = p->console_log_size;
+	m->con.logrotate = p->console_log_rotate;
 	int r = console_init(&m->con, m->ptys.console.master, p->console_buffer, p->console_log,
 			     p->console_path, p->foreground);
 	if (r < 0) {

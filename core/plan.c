@@ -230,6 +230,18 @@ static int d_console_log(struct pctx *c, struct pline *l)
 	return 0;
 }
 
+static int d_console_log_size(struct pctx *c, struct pline *l)
+{
+	unsigned long long v;
+	if (parse_u64(l->f[0], 1ull << 40, &v))
+		return perr(c, "console-log-size must be a number of bytes");
+	if (l->n > 1 && strcmp(l->f[1], "rotate"))
+		return perr(c, "console-log-size takes BYTES [rotate]");
+	c->p->console_log_size = (size_t)v;
+	c->p->console_log_rotate = l->n > 1;
+	return 0;
+}
+
 static int d_console_path(struct pctx *c, struct pline *l)
 {
 	if (abspath(c, "console-path", l->f[0]))
@@ -693,6 +705,7 @@ static const struct directive dirs[] = {
 	{ "console", 2, 2, 0, d_console_step },
 	{ "console-log", 1, 1, 0, d_console_log },
 	{ "console-path", 1, 1, 0, d_console_path },
+	{ "console-log-size", 1, 2, 0, d_console_log_size },
 	{ "console-buffer", 1, 1, 0, d_console_buffer },
 	{ "ttys", 1, 1, 0, d_ttys_count },
 	{ "ttys", 2, 2, 0, d_ttys_step },

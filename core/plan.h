@@ -56,6 +56,8 @@ struct plan {
 	int console_pty;        int console_line;
 	int console_inherit;    /* init keeps the monitor's fds 0-2 */
 	const char *console_log;
+	size_t console_log_size;  /* 0 = no limit */
+	int console_log_rotate;
 	const char *console_path; /* proxy the console to this file or terminal */
 	size_t console_buffer;
 	int ttys;               int ttys_line;

@@ -110,7 +110,7 @@ function buildTop(): KeySpec[] {
     scalar("lxc.console.buffer.size", v.byteSize, { supported: true, default: "0", about: "console ring buffer size (auto or a size)" }),
     scalar("lxc.console.logfile", v.anyText, { supported: true, about: "file receiving the console output" }),
     scalar("lxc.console.path", v.consolePath, { supported: true, about: "console device, or none" }),
-    bool("lxc.console.rotate", false, "rotate the console log file"),
+    bool("lxc.console.rotate", true, "keep the full console log as FILE.1 when lxc.console.size is reached"),
     scalar("lxc.console.size", v.byteSize, { supported: true, default: "0", about: "maximum console log file size" }),
     bool("lxc.sched.core", false, "put the container in its own core-scheduling domain"),
     list("lxc.environment", v.environment, { supported: true, about: "NAME=VALUE for init", get: envItem }),

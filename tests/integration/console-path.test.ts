@@ -2,7 +2,7 @@
 // only), or to a fifo or terminal (both ways).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Sandbox, sleep } from "./helpers.ts";
 
@@ -83,6 +83,20 @@ describe("console path", () => {
     sb.tool("lxc-attach", "-n", C, "--", "sh", "-c", "head -c 1000000 /dev/zero | tr '\\0' x >/dev/console");
     expect(sb.tool("lxc-info", "-n", C, "-s", "-H").stdout.trim()).toBe("RUNNING");
     expect(sb.tool("lxc-stop", "-n", C, "-k").code).toBe(0);
+  }, 30000);
+
+  test("lxc.console.size caps the console log; lxc.console.rotate keeps the full one as .1", async () => {
+    for (const rotate of ["0", "1"]) {
+      const log = join(sb.lxcpath, `size-${rotate}.log`);
+      const defs = ["-s", `lxc.console.logfile=${log}`, "-s", "lxc.console.size=4096", "-s", `lxc.console.rotate=${rotate}`];
+      expect(sb.tool("lxc-start", "-n", C, ...defs).code).toBe(0);
+      sb.tool("lxc-attach", "-n", C, "--", "sh", "-c", "head -c 10000 /dev/zero | tr '\\0' y >/dev/console; echo END-MARK >/dev/console");
+      expect(await until(() => existsSync(log) && readFileSync(log, "utf8").includes("END-MARK"))).toBe(true);
+      expect(statSync(log).size).toBeLessThanOrEqual(4096);
+      if (rotate === "1") expect(statSync(`${log}.1`).size).toBe(4096);
+      else expect(existsSync(`${log}.1`)).toBe(false);
+      expect(sb.tool("lxc-stop", "-n", C, "-k").code).toBe(0);
+    }
   }, 30000);
 
   test("a console path that cannot be opened fails the start, naming it, and leaves nothing", () => {

@@ -362,6 +362,7 @@ export function buildPlan(inp: PlanInput): Plan {
   if (cwdSrc && !cwdSrc.value.startsWith("/")) throw bad(cwdSrc, "lxc.init.cwd must be an absolute path");
   const pdeath = v.scalar("lxc.monitor.signal.pdeath");
   const bufSrc = v.scalar("lxc.console.buffer.size");
+  const logSizeSrc = v.scalar("lxc.console.size");
 
   return {
     name: inp.name,
@@ -376,6 +377,8 @@ export function buildPlan(inp: PlanInput): Plan {
     consoleLog: v.get("lxc.console.logfile"),
     consolePath: consolePeer,
     consoleBuffer: bufSrc ? consoleBufferSize(bufSrc) : 0,
+    consoleLogSize: logSizeSrc && v.get("lxc.console.logfile") ? consoleBufferSize(logSizeSrc) : 0,
+    consoleLogRotate: boolValue(v.scalar("lxc.console.rotate"), false),
     ttys,
     cleanups: inp.cleanups,
     log: inp.log,

@@ -29,6 +29,9 @@ export interface Plan {
   /** inherit: init keeps the monitor's stdio (lxc-execute) */
   console: "pty" | "none" | "inherit";
   consoleLog?: string;
+  /** lxc.console.size: the log starts over beyond it (0 = no limit), keeping PATH.1 with lxc.console.rotate */
+  consoleLogSize: number;
+  consoleLogRotate: boolean;
   /** lxc.console.path: the file or terminal the monitor proxies the console to */
   consolePath?: string;
   consoleBuffer: number;

@@ -58,6 +58,7 @@ export function serializePlan(p: Plan): string {
   out.push(line("pdeathsig", p.pdeathsig));
   out.push(line("console", p.console));
   if (p.consoleLog) out.push(line("console-log", p.consoleLog));
+  if (p.consoleLog && p.consoleLogSize) out.push(line("console-log-size", p.consoleLogSize, ...(p.consoleLogRotate ? ["rotate"] : [])));
   if (p.consolePath) out.push(line("console-path", p.consolePath));
   out.push(line("console-buffer", p.consoleBuffer));
   out.push(line("ttys", p.ttys));
