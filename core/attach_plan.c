@@ -246,6 +246,9 @@ int attach_parse(char *text, size_t len, struct attach_plan *p, int *errline,
 	*errline = 0;
 	if (strlen(text) != len)
 		return aerr(&c, "NUL byte in plan");
+	/* a plan cut short (its writer died) must not run what is left of it */
+	if (len == 0 || text[len - 1] != '\n')
+		return aerr(&c, "the plan does not end with a newline: incomplete");
 	for (char *line = text; line && *line;) {
 		char *nl = strchr(line, '\n');
 		if (nl)

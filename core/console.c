@@ -26,8 +26,8 @@ static void write_all(int fd, const char *buf, size_t n)
 	}
 }
 
-/* Terminals and sockets are both input and output; regular files (always
- * readable, only ever EOF) and fifos are outputs only. */
+/* A terminal is both input and output; regular files (always readable,
+ * only ever EOF) and fifos are outputs only. */
 static int open_peer(struct console *c, const char *path)
 {
 	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOCTTY | O_CLOEXEC, 0600);
@@ -41,7 +41,7 @@ static int open_peer(struct console *c, const char *path)
 	}
 	c->out_fd = fd;
 	/* a fifo would hand our own output back to us as input */
-	c->in_fd = S_ISCHR(st.st_mode) || S_ISSOCK(st.st_mode) ? fd : -1;
+	c->in_fd = S_ISCHR(st.st_mode) ? fd : -1;
 	c->own_peer = 1;
 	/* a peer nobody reads must never stall the monitor: its output is
 	 * dropped instead (regular files never block) */

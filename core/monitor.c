@@ -233,7 +233,8 @@ static void signal_ready(struct monitor *m)
 		} else if (sig == SIGWINCH) {
 			console_winch(&m->con);
 		} else if (m->state == ST_STARTING) {
-			abort_start(m);
+			if (sig != SIGUSR1 && sig != SIGUSR2)
+				abort_start(m);
 		} else if (m->init_pid > 0) {
 			/* forwarded to init like LXC does; a hang-up asks it to stop */
 			kill(m->init_pid, sig == SIGHUP ? SIGTERM : sig);
@@ -445,8 +446,18 @@ int monitor_run(struct plan *p)
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGHUP);
+	/* in the foreground we share the caller's process group: a terminal's ^\
+	 * must reach init, not kill us and leave the container's remains behind */
+	sigaddset(&mask, SIGQUIT);
+	sigaddset(&mask, SIGUSR1);
+	sigaddset(&mask, SIGUSR2);
 	if (p->foreground)
 		sigaddset(&mask, SIGWINCH);
+	/* and a ^Z must not stop the monitor (init has a new session: it is not
+	 * affected) */
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
 	m->sig_fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (m->sig_fd < 0)

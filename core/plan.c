@@ -864,6 +864,9 @@ int plan_parse(char *text, size_t len, struct plan *p, int *errline,
 	*errline = 0;
 	if (strlen(text) != len)
 		return perr(&c, "NUL byte in plan");
+	/* a plan cut short (its writer died) must not run what is left of it */
+	if (len == 0 || text[len - 1] != '\n')
+		return perr(&c, "the plan does not end with a newline: incomplete");
 
 	for (char *line = text; line && *line;) {
 		char *nl = strchr(line, '\n');

@@ -4,8 +4,10 @@
  * it from the event loop. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <linux/magic.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +111,44 @@ static int on_cgroupfs(const char *path)
 	return sf.f_type == CGROUP_SUPER_MAGIC || sf.f_type == CGROUP2_SUPER_MAGIC;
 }
 
+/* With a pid namespace of its own, init's end took every process of the
+ * container along.  Sharing another's pid namespace, init's children
+ * outlive it (they go to that namespace's init) and keep the cgroup busy:
+ * kill whatever is left in the tree first. */
+static void kill_cgroup_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[PATH_MAX];
+	while ((e = readdir(d))) {
+		if (e->d_type != DT_DIR || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) < sizeof(path))
+			kill_cgroup_tree(path);
+	}
+	closedir(d);
+	/* cgroup2 (Linux 5.14+) does it in one write */
+	snprintf(path, sizeof(path), "%s/cgroup.kill", dir);
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		ssize_t w = write(fd, "1", 1);
+		close(fd);
+		if (w == 1)
+			return;
+	}
+	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return;
+	int pid;
+	while (fscanf(f, "%d", &pid) == 1)
+		if (pid > 0)
+			kill(pid, SIGKILL);
+	fclose(f);
+}
+
 void cleanup_run(const struct plan *p)
 {
 	struct timespec deadline;
@@ -123,6 +163,8 @@ void cleanup_run(const struct plan *p)
 				log_warn("cleanup: %s is not on a cgroup file system; left alone", c->path);
 				continue;
 			}
+			if (!(p->clone_flags & CLONE_NEWPID))
+				kill_cgroup_tree(c->path);
 			r = rmtree_at(c->path, &deadline);
 			break;
 		case CLEAN_RMDIR:

@@ -59,6 +59,19 @@ static int clients_on(const struct monitor *m, int tty)
 	return n;
 }
 
+/* Input waiting for the master: in the tty's buffer, or still in a client's
+ * (the buffer was full when it came).  Either way the master must be
+ * polled for room, or that client's typing would stall for good. */
+static int input_pending(const struct monitor *m, int tty)
+{
+	if (m->proxy.lines[tty].len)
+		return 1;
+	for (int i = 0; i < m->nclients; i++)
+		if (is_client_of(&m->clients[i], tty) && m->clients[i].len)
+			return 1;
+	return 0;
+}
+
 static void line_write(struct ttyline *l)
 {
 	if (!l->len)
@@ -229,7 +242,7 @@ int proxy_pollfds(struct monitor *m, struct pollfd *pfd)
 		if (!l->hup) {
 			if (clients_on(m, i))
 				ev |= POLLIN;
-			if (l->len)
+			if (input_pending(m, i))
 				ev |= POLLOUT;
 		}
 		pfd[i - 1] = (struct pollfd){ ev ? l->master : -1, ev, 0 };
@@ -272,7 +285,7 @@ void proxy_tick(struct monitor *m)
 
 int proxy_wants_write(const struct monitor *m, int tty)
 {
-	return tty < m->proxy.nlines && m->proxy.lines[tty].len > 0;
+	return tty < m->proxy.nlines && input_pending(m, tty);
 }
 
 void proxy_writable(struct monitor *m, int tty)
@@ -295,7 +308,7 @@ void proxy_client_ready(struct monitor *m, struct client *c, short revents)
 		if (r > 0) {
 			c->len += (size_t)r;
 			queue_input(l, c);
-			line_write(l);
+			line_pull(m, c->tty);
 			return;
 		}
 		if (r < 0 && (errno == EAGAIN || errno == EINTR))

@@ -193,7 +193,8 @@ function runAttachCore(plan: string): Promise<number> {
   const bin = corePath();
   let child: Subprocess<"inherit", "inherit", "inherit">;
   try {
-    child = Bun.spawn([bin, "attach"], { stdio: ["inherit", "inherit", "inherit", "pipe"] });
+    // socket-fd: the fd is ours to close (Bun closes "pipe" fds itself, which would be twice)
+    child = Bun.spawn([bin, "attach"], { stdio: ["inherit", "inherit", "inherit", "socket-fd"] });
   } catch (e) {
     // worded as node:child_process worded it ("spawn /path ENOENT")
     const code = (e as NodeJS.ErrnoException).code;

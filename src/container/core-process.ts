@@ -124,11 +124,29 @@ export function runCore(plan: string, opts: { title: string; foreground: boolean
       // a read error ends the events like EOF does
     }
     closed = true;
+    closeEvents();
     push(null);
   })();
+  // both fds are ours (socket-fd): closed once done with, so that a monitor that outlives us
+  // sees EPIPE and logs its errors itself instead of writing them into an unread socket
+  let evOpen = true;
+  function closeEvents(): void {
+    if (evOpen) closeSync(evFd);
+    evOpen = false;
+  }
+  const closeCommands = () => {
+    if (cmdFd !== null) closeSync(cmdFd);
+    cmdFd = null;
+  };
   const exited = child.exited.then(
-    (code) => (child.signalCode ? null : code),
-    () => null,
+    (code) => {
+      closeCommands();
+      return child.signalCode ? null : code;
+    },
+    () => {
+      closeCommands();
+      return null;
+    },
   );
   return {
     pid: child.pid,
@@ -149,9 +167,9 @@ export function runCore(plan: string, opts: { title: string; foreground: boolean
       }
     },
     detach() {
-      void reader.cancel().catch(() => {});
-      if (cmdFd !== null) closeSync(cmdFd);
-      cmdFd = null;
+      // closed once the read in flight is over, never under it
+      void reader.cancel().catch(() => {}).finally(closeEvents);
+      closeCommands();
       child.unref();
     },
     exited,

@@ -19,16 +19,19 @@ export async function waitForState(ref: ContainerRef, states: StateName[], timeo
   let settle!: (r: StateName | "timeout") => void;
   const result = new Promise<StateName | "timeout">((res) => (settle = res));
   let done = false;
+  // ends the wait requests still held on monitors once we have our answer
+  const held = new AbortController();
   const finish = (r: StateName | "timeout") => {
     if (done) return;
     done = true;
     if (timer) clearTimeout(timer);
     listener?.close();
+    held.abort();
     settle(r);
   };
   // the monitor's death, seen through a request it never answers
   const watchMonitor = () => {
-    waitState(socket, states).then(
+    waitState(socket, states, held.signal).then(
       (st) => {
         if (wanted.has(st)) finish(st);
       },

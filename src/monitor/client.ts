@@ -39,7 +39,7 @@ async function connect(socketName: string, conn: Conn): Promise<Socket<undefined
  * Sends one request and returns the first answer line, or null when no monitor listens
  * (the container is not running) or the monitor closed without answering.
  */
-export async function request(socketName: string, line: string, timeoutMs = 0): Promise<string | null> {
+export async function request(socketName: string, line: string, timeoutMs = 0, abort?: AbortSignal): Promise<string | null> {
   let buf = "";
   let done = false;
   let settle: (v: string | null, err?: Error) => void = () => {};
@@ -70,7 +70,10 @@ export async function request(socketName: string, line: string, timeoutMs = 0): 
     return answer;
   }
   if (timeoutMs > 0) timer = setTimeout(() => finish(null, new LxcError("STATE_TIMEOUT", `timed out after ${timeoutMs / 1000}s waiting for the monitor`)), timeoutMs);
-  s.write(line + "\n");
+  // an abandoned request must not keep holding one of the monitor's connections
+  if (abort?.aborted) finish(null);
+  else abort?.addEventListener("abort", () => finish(null), { once: true });
+  if (!done) s.write(line + "\n");
   return answer;
 }
 
@@ -103,8 +106,8 @@ export async function sendSignal(socketName: string, signo: number): Promise<boo
  * Resolves with the state reached once it is one of `states`, or "STOPPED" when the
  * monitor goes away (or was never there).
  */
-export async function waitState(socketName: string, states: StateName[]): Promise<StateName> {
-  const r = await request(socketName, `wait ${states.join("|")}`);
+export async function waitState(socketName: string, states: StateName[], abort?: AbortSignal): Promise<StateName> {
+  const r = await request(socketName, `wait ${states.join("|")}`, 0, abort);
   if (r === null) return "STOPPED";
   return r.trim() as StateName;
 }

@@ -1,7 +1,7 @@
 // State events of every container in one lxcpath, as their monitors publish them (the
 // core's `notify` directive, core/PLAN.md): we bind a socket in the lxcpath's notify
 // directory, and each monitor connects to it and writes one line per event.
-import { chmodSync, mkdirSync, unlinkSync } from "node:fs";
+import { chmodSync, mkdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { LxcError } from "../errors.ts";
 import { notifyDir } from "../container/runtime.ts";
@@ -26,7 +26,11 @@ function parseLine(line: string, lxcpath: string): StateEvent | null {
 /** Starts listening at once: every event published after this returns is delivered. */
 export function listenForEvents(lxcpath: string, onEvent: (e: StateEvent) => void): Listener {
   const dir = notifyDir(lxcpath);
-  const path = join(dir, `${process.pid}-${Math.random().toString(36).slice(2, 10)}.sock`);
+  const id = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  // bound under a name monitors ignore, renamed once it listens: a monitor that found it
+  // between bind and listen would take the refused connection for a dead listener
+  const pending = join(dir, `.${id}.bind`);
+  const path = join(dir, `${id}.sock`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o755 });
   } catch (e) {
@@ -37,7 +41,7 @@ export function listenForEvents(lxcpath: string, onEvent: (e: StateEvent) => voi
   let server: ReturnType<typeof Bun.listen>;
   try {
     server = Bun.listen<{ buf: string }>({
-      unix: path,
+      unix: pending,
       socket: {
         open(s) {
           s.data = { buf: "" };
@@ -57,11 +61,13 @@ export function listenForEvents(lxcpath: string, onEvent: (e: StateEvent) => voi
     throw new LxcError("IO_FAILED", `cannot listen for events on ${path}: ${(e as Error).message}`);
   }
   try {
-    // monitors of other users' containers never run as another uid than root here, but the
-    // socket must not be writable by anyone else
-    chmodSync(path, 0o600);
-  } catch {
-    // best effort: the directory is root's already
+    // the socket must not be writable by anyone else
+    chmodSync(pending, 0o600);
+    renameSync(pending, path);
+  } catch (e) {
+    server.stop(true);
+    rmSync(pending, { force: true });
+    throw new LxcError("IO_FAILED", `cannot listen for events on ${path}: ${(e as Error).message}`);
   }
   return {
     close() {

@@ -33,6 +33,11 @@ describe("the API", () => {
       }
       expect(log).toContain("from-attach");
 
+      // waits that time out give their monitor connection back: more than the monitor's 256
+      // held ones would otherwise make the running container look stopped
+      for (let i = 0; i < 300; i++) expect(await c.wait("STOPPED", 0)).toBe(false);
+      expect(await c.state()).toBe("RUNNING");
+
       const pid = await c.initPid();
       await c.reboot();
       let back = false;

@@ -2,6 +2,7 @@
 // the caller's stdio, exit codes and signals come back, and -d leaves it in the background.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BIN, Sandbox, sleep } from "./helpers.ts";
 
@@ -89,6 +90,21 @@ describe("lxc-execute", () => {
     expect(out).toBe("ready\n");
     p.kill("SIGTERM");
     expect(await closed).toBe(7);
+  }, 20000);
+
+  test("a ^\\ (SIGQUIT) to the foreground monitor reaches the command and cleans up", async () => {
+    const p = spawn(join(BIN, "lxc-execute"), ["-P", sb.lxcpath, "-n", C, "--", "sh", "-c", "trap 'exit 9' QUIT; echo ready; while :; do sleep 0.1; done"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    p.stdout.on("data", (d) => (out += d));
+    const closed = new Promise<number>((res) => p.on("close", (c) => res(c ?? 128)));
+    for (let i = 0; i < 100 && !out.includes("ready"); i++) await sleep(50);
+    // the terminal would send it to the whole foreground group: the monitor is the one at risk
+    const monitor = Number(spawnSync("pgrep", ["-P", String(p.pid), "-f", "lxc monitor"], { encoding: "utf8" }).stdout.trim());
+    expect(monitor).toBeGreaterThan(0);
+    process.kill(monitor, "SIGQUIT");
+    expect(await closed).toBe(9);
+    expect(sb.tool("lxc-info", "-n", C, "-s", "-H").stdout.trim()).toBe("STOPPED");
+    expect(existsSync(`/sys/fs/cgroup/pids/lxc.payload.${C}`) || existsSync(`/sys/fs/cgroup/lxc.payload.${C}`)).toBe(false);
   }, 20000);
 
   test("-d runs it in the background until the command ends", async () => {

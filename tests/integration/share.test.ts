@@ -1,7 +1,8 @@
 // Namespace sharing (lxc.namespace.share.*, --share-net/ipc/uts/pid): a container joins
 // another container's (or process's) namespaces instead of creating its own.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync, readlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { Sandbox } from "./helpers.ts";
@@ -46,6 +47,13 @@ describe("namespace sharing", () => {
     const [pidns, init] = r.stdout.split("\n");
     expect(pidns).toBe(ns(ownerPid, "pid"));
     expect(init!.trim()).toBe(readFileSync(`/proc/${ownerPid}/cmdline`, "utf8").replace(/\0/g, " ").trim());
+  });
+
+  test("--share-pid: what the guest left running is killed when it stops, and its cgroup goes", () => {
+    const r = guest("--share-pid", A, "--", "sh", "-c", "sleep 4242 & exit 0");
+    expect(r.code).toBe(0);
+    expect(spawnSync("pgrep", ["-f", "sleep 4242"]).status).not.toBe(0);
+    expect(existsSync(`/sys/fs/cgroup/pids/lxc.payload.${B}`) || existsSync(`/sys/fs/cgroup/lxc.payload.${B}`)).toBe(false);
   });
 
   test("by pid (here the host's own namespace), and by LXCPATH/NAME", () => {
