@@ -10,13 +10,14 @@ cleanup() {
 	rm -f "$CONF"
 }
 trap cleanup EXIT
-# networking (veth on lxcbr0) comes later in lxc-ts: the demo container gets only loopback
+# lxc-ts does not run the lxcbr0 bridge service (lxc-net) yet: the demo container gets only loopback
 echo "lxc.net.0.type = empty" >"$CONF"
 run() { echo "+ $*"; "$@"; }
 run "$BIN/lxc-create" -n "$NAME" -t busybox -f "$CONF"
 run "$BIN/lxc-start" -n "$NAME"
 run "$BIN/lxc-ls" --fancy
 run "$BIN/lxc-info" -n "$NAME"
+run "$BIN/lxc-attach" -n "$NAME" -- uname -n
 run "$BIN/lxc-stop" -n "$NAME"
 run "$BIN/lxc-ls" --fancy
 run "$BIN/lxc-destroy" -n "$NAME"
