@@ -92,6 +92,7 @@ export async function runTool(def: ToolDef, argv: string[]): Promise<number> {
     const positionals = [...p.positionals];
     if (name === undefined && def.nameFromPositional && positionals.length) name = positionals.shift();
     l = setupLog(def.tool, p, name, lxcpath);
+    l.trace("tool", `${def.tool} running, ${performance.now().toFixed(1)} ms after the process started`);
     if (def.requiresName) validateName(name, def.tool);
     const ctx: ToolContext = {
       tool: def.tool,

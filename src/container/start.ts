@@ -147,6 +147,7 @@ function restartCommand(ref: ContainerRef, opts: StartOptions): string[] {
 }
 
 export async function startContainer(ref: ContainerRef, opts: StartOptions = {}): Promise<StartResult> {
+  log.trace("start", `phase: locking (${performance.now().toFixed(1)} ms after the process started)`);
   const lock = lockContainer(ref);
   let cg: CgroupHandle | null = null;
   let net: NetworkSetup | null = null;
@@ -157,7 +158,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     const st = await status(socket);
     if (st) return { alreadyRunning: true, monitorPid: st.monitorPid, initPid: st.pid };
 
-    log.trace("start", "phase: reading the config");
+    log.trace("start", `phase: reading the config (${performance.now().toFixed(1)} ms)`);
     const cfg = loadConfig(ref, { rcfile: opts.rcfile, defines: opts.defines });
     const v = cfg.view;
     if (opts.configLogging) {
