@@ -1,7 +1,7 @@
 // Destroying a container: refuse while it runs (unless forced), while clones or snapshots
 // depend on it, and while anything is mounted inside it; then remove storage and files
 // without ever crossing into another filesystem.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { LxcError, notSupportedYet } from "../errors.ts";
 import { status } from "../monitor/client.ts";
@@ -11,6 +11,7 @@ import { removeTreeOneFilesystem } from "../sys/remove-tree.ts";
 import { lockContainer } from "./lock.ts";
 import { containerExists, loadConfig } from "./load.ts";
 import { commandSocketName, containerDir, type ContainerRef } from "./names.ts";
+import { runtimePath } from "./runtime.ts";
 import { stopContainer } from "./stop.ts";
 
 export interface DestroyOptions {
@@ -62,6 +63,8 @@ export async function destroyContainer(ref: ContainerRef, o: DestroyOptions = {}
     const rootfs = view?.get("lxc.rootfs.path");
     if (rootfs && view?.get("lxc.rootfs.managed") !== "0") await backendForRootfs(rootfs).destroy(rootfs, dir);
     removeTreeOneFilesystem(dir);
+    // a monitor killed outright never removed its runtime record
+    rmSync(runtimePath(ref), { force: true });
   } finally {
     lock.release();
   }

@@ -40,6 +40,11 @@ class Watcher {
   }
 }
 
+function listeners(lxcpath: string): string[] {
+  const dir = notifyDir(lxcpath);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".sock")) : [];
+}
+
 async function listening(lxcpath: string, count: number): Promise<void> {
   const dir = notifyDir(lxcpath);
   for (let t = 0; t < 5000; t += 20) {
@@ -68,7 +73,9 @@ describe("lxc-monitor", () => {
     );
     expect(await w.stop()).toBe(0);
     // its socket is gone with it
-    expect(readdirSync(notifyDir(sb.lxcpath)).filter((f) => f.endsWith(".sock"))).toEqual([]);
+    expect(listeners(sb.lxcpath)).toEqual([]);
+    // the last listener of an lxcpath takes its directory along
+    expect(existsSync(notifyDir(sb.lxcpath))).toBe(false);
   }, 30000);
 
   test("the name is a regex anchored as ^NAME$; other containers stay silent", async () => {
@@ -100,9 +107,9 @@ describe("lxc-monitor", () => {
     await listening(sb.lxcpath, 1);
     w.p.kill("SIGKILL");
     await new Promise((res) => w.p.on("close", res));
-    expect(readdirSync(notifyDir(sb.lxcpath)).filter((f) => f.endsWith(".sock")).length).toBe(1);
+    expect(listeners(sb.lxcpath).length).toBe(1);
     expect((await runAsync("lxc-execute", ["-P", sb.lxcpath, "-n", A, "--", "true"])).code).toBe(0);
-    expect(readdirSync(notifyDir(sb.lxcpath)).filter((f) => f.endsWith(".sock"))).toEqual([]);
+    expect(listeners(sb.lxcpath)).toEqual([]);
   }, 30000);
 });
 
