@@ -20,7 +20,7 @@ import { planLineOrigins, serializePlan } from "./plan/serialize.ts";
 import { status } from "../monitor/client.ts";
 import { globalLxcpath } from "./paths.ts";
 import { errnoName } from "../sys/errno.ts";
-import { createHostNics, hostLinks, moveIntoContainer, planNetwork, removeHostNics, type NetworkSetup } from "../network/setup.ts";
+import { coreNetup, createHostNics, hostLinks, moveIntoContainer, planNetwork, removeHostNics, type NetworkSetup } from "../network/setup.ts";
 import { notifyDir, runtimePath, writeRuntime } from "./runtime.ts";
 import { resolveShares } from "./shares.ts";
 
@@ -223,6 +223,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
       cgroupLayout: hostCgroupLayout(),
       foreground: opts.foreground ?? false,
       netns: net.needsNetns,
+      netup: coreNetup(net),
       shares,
       command: opts.command,
       execute: opts.execute,

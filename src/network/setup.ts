@@ -1,6 +1,7 @@
-// Networking for one start: host-side NICs before the container exists, then (once init's
-// pid is known) moving them into its network namespace and configuring them there in one
-// `ip -batch` run. Rolls back what it made if any step fails.
+// Networking for one start: host-side names (and anything a NIC type must make early) before
+// the container exists; once init's pid is known, one `ip -batch` on the host makes the
+// interfaces with their container ends born in its network namespace, and one more inside
+// configures addresses and routes (when there are any). Rolls back what it made on failure.
 import { LxcError } from "../errors.ts";
 import type { ConfigView } from "../container/plan/config-view.ts";
 import { exec } from "../sys/exec.ts";
@@ -38,7 +39,7 @@ export async function createHostNics(setup: NetworkSetup, containerName: string)
     let next = 0;
     for (const n of setup.nics) {
       n.host = await n.type.createHost(n.cfg, containerName);
-      if (n.host.movedName) {
+      if (n.type.hostCommands) {
         let name = n.cfg.sub.get("name")?.at(-1)?.value;
         if (!name) {
           while (used.has(`eth${next}`)) next++;
@@ -57,15 +58,15 @@ export async function removeHostNics(setup: NetworkSetup): Promise<void> {
   for (const n of setup.nics) if (n.host) await n.type.removeHost(n.host).catch(() => {});
 }
 
-/** Moves NICs into init's network namespace and configures them there (the core brings lo up). */
+/** Makes the NICs in init's network namespace and configures them there (the core brings lo, and NICs that need only that, up). */
 export function moveIntoContainer(setup: NetworkSetup, pid: number): void {
   if (!setup.needsNetns) return;
-  const moves = setup.nics.filter((n) => n.host?.movedName);
-  if (moves.length) {
+  const onHost = setup.nics.flatMap((n) => (n.host && n.type.hostCommands ? n.type.hostCommands(n.cfg, n.host, pid) : []));
+  if (onHost.length) {
     exec(["ip", "-batch", "-"], {
-      input: moves.map((n) => `link set dev ${n.host!.movedName} netns ${pid}`).join("\n") + "\n",
+      input: onHost.join("\n") + "\n",
       code: "NET_FAILED",
-      what: "moving network interfaces into the container",
+      what: "creating the container's network interfaces",
     });
   }
   const cmds = setup.nics.flatMap((n) => (n.host ? n.type.containerCommands(n.cfg, n.host) : []));
@@ -75,6 +76,11 @@ export function moveIntoContainer(setup: NetworkSetup, pid: number): void {
     code: "NET_FAILED",
     what: "configuring the container's network",
   });
+}
+
+/** The container-side names the core sets up itself after lo (plan `netup`). */
+export function coreNetup(setup: NetworkSetup): string[] {
+  return setup.nics.filter((n) => n.host?.containerName && n.type.upByCore?.(n.cfg)).map((n) => n.host!.containerName!);
 }
 
 export function hostLinks(setup: NetworkSetup): { index: number; hostName?: string; link?: string }[] {

@@ -13,11 +13,11 @@ export interface HostNic {
   type: string;
   /** host-side interface (veth end), if any */
   hostName?: string;
-  /** the interface as created on the host before it moves into the container */
-  movedName?: string;
   /** the name it gets inside the container */
   containerName?: string;
   link?: string;
+  /** this start is making hostName (never set for an interface that was there before) */
+  made?: boolean;
 }
 
 export interface NicType {
@@ -26,8 +26,16 @@ export interface NicType {
   readonly needsNetns: boolean;
   /** validates the subkeys; throws with the offending key's origin */
   validate(nic: NicConfig): void;
-  /** host-side setup before the container exists (e.g. create a veth pair) */
+  /** host-side setup before the container exists (e.g. create a veth pair), or just the names */
   createHost(nic: NicConfig, containerName: string): Promise<HostNic>;
+  /**
+   * `ip` batch commands run on the host once init's pid is known, before the move: a veth
+   * pair is made here with its peer born in the container's netns (a move would cost the
+   * kernel 20-30 ms)
+   */
+  hostCommands?(nic: NicConfig, host: HostNic, pid: number): string[];
+  /** true when the NIC needs nothing inside but IFF_UP, which the core sets (plan `netup`) */
+  upByCore?(nic: NicConfig): boolean;
   /** `ip` batch commands run inside the container's netns after the move */
   containerCommands(nic: NicConfig, host: HostNic): string[];
   /** undoes createHost when a start fails before the container owns the NIC */

@@ -21,6 +21,11 @@ function origin(nic: NicConfig, key: string): string {
   return s ? s.origin.replace("@", " at ") : `lxc.net.${nic.index}.${key}`;
 }
 
+/** Nothing to do inside but (maybe) bring it up: the core can do that without an `ip` run. */
+export function onlyUpInside(nic: NicConfig): boolean {
+  return !["ipv4.address", "ipv6.address", "ipv4.gateway", "ipv6.gateway"].some((k) => nic.sub.get(k)?.length);
+}
+
 const UNSUPPORTED = ["l2proxy", "veth.mode", "veth.ipv4.route", "veth.ipv6.route", "veth.vlan.id", "veth.vlan.tagged.id", "veth.n_rxqueues", "veth.n_txqueues", "script.up", "script.down"];
 
 /** "10.0.3.5/24 10.0.3.255" -> ip's "10.0.3.5/24 broadcast 10.0.3.255" (class prefix when absent). */
@@ -55,35 +60,42 @@ export const vethNic: NicType = {
       });
     }
   },
+  // The pair is only named here; it is made once init's pid is known (hostCommands), so
+  // nothing exists on the host before the container does.
   async createHost(nic, containerName) {
     void containerName;
     const hostName = first(nic, "veth.pair") ?? randomIfName();
-    const peer = randomIfName();
-    const link = first(nic, "link");
-    const mtu = first(nic, "mtu");
-    exec(["ip", "link", "add", "dev", hostName, "type", "veth", "peer", "name", peer], { code: "NET_FAILED", what: `creating veth pair ${hostName}` });
-    try {
-      const mac = "fe:" + [...randomBytes(5)].map((b) => b.toString(16).padStart(2, "0")).join(":");
-      const batch = [`link set dev ${hostName} address ${mac}`];
-      if (mtu) batch.push(`link set dev ${hostName} mtu ${mtu}`, `link set dev ${peer} mtu ${mtu}`);
-      if (link) batch.push(`link set dev ${hostName} master ${link}`);
-      batch.push(`link set dev ${hostName} up`);
-      exec(["ip", "-batch", "-"], { input: batch.join("\n") + "\n", code: "NET_FAILED", what: `setting up ${hostName}` });
-    } catch (e) {
-      exec(["ip", "link", "del", "dev", hostName], { allowFail: true });
-      throw e;
+    return { index: nic.index, type: "veth", hostName, link: first(nic, "link") };
+  },
+  hostCommands(nic, host, pid) {
+    const name = host.containerName!;
+    const hostName = host.hostName!;
+    // someone else's interface: refuse, and never remove it when rolling back
+    if (existsSync(`/sys/class/net/${hostName}`)) {
+      throw new LxcError("NET_FAILED", `${origin(nic, "veth.pair")}: the host interface ${hostName} already exists`, {
+        hint: first(nic, "veth.pair") ? `another container (or the host) uses ${hostName}: give lxc.net.${nic.index}.veth.pair a unique name, or leave it unset` : "retry the start",
+        details: { key: `lxc.net.${nic.index}.veth.pair` },
+      });
     }
-    return { index: nic.index, type: "veth", hostName, movedName: peer, link };
+    host.made = true;
+    const mtu = first(nic, "mtu");
+    const hw = first(nic, "hwaddr");
+    const mac = "fe:" + [...randomBytes(5)].map((b) => b.toString(16).padStart(2, "0")).join(":");
+    const peer = [`peer name ${name}`, ...(hw ? [`address ${hw}`] : []), ...(mtu ? [`mtu ${mtu}`] : []), `netns ${pid}`];
+    const cmds = [`link add dev ${hostName} address ${mac}${mtu ? ` mtu ${mtu}` : ""} type veth ${peer.join(" ")}`];
+    if (host.link) cmds.push(`link set dev ${hostName} master ${host.link}`);
+    cmds.push(`link set dev ${hostName} up`);
+    return cmds;
+  },
+  upByCore(nic) {
+    return first(nic, "flags") === "up" && onlyUpInside(nic);
   },
   containerCommands(nic, host) {
-    const dev = host.movedName!;
+    if (onlyUpInside(nic)) return [];   // the core brings it up (or it stays down)
     const name = host.containerName!;
     const cmds: string[] = [];
-    const hw = first(nic, "hwaddr");
-    if (hw) cmds.push(`link set dev ${dev} address ${hw}`);
-    for (const a of all(nic, "ipv4.address")) cmds.push(`addr add ${ipv4Arg(a)} dev ${dev}`);
-    for (const a of all(nic, "ipv6.address")) cmds.push(`-6 addr add ${a.includes("/") ? a : a + "/64"} dev ${dev}`);
-    cmds.push(`link set dev ${dev} name ${name}`);
+    for (const a of all(nic, "ipv4.address")) cmds.push(`addr add ${ipv4Arg(a)} dev ${name}`);
+    for (const a of all(nic, "ipv6.address")) cmds.push(`-6 addr add ${a.includes("/") ? a : a + "/64"} dev ${name}`);
     if (first(nic, "flags") === "up") cmds.push(`link set dev ${name} up`);
     const gw4 = first(nic, "ipv4.gateway");
     if (gw4 === "dev") cmds.push(`route add default dev ${name}`);
@@ -102,7 +114,7 @@ export const vethNic: NicType = {
     return cmds;
   },
   async removeHost(host) {
-    if (host.hostName && existsSync(`/sys/class/net/${host.hostName}`)) exec(["ip", "link", "del", "dev", host.hostName], { allowFail: true });
+    if (host.made && host.hostName && existsSync(`/sys/class/net/${host.hostName}`)) exec(["ip", "link", "del", "dev", host.hostName], { allowFail: true });
   },
 };
 

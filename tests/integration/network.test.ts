@@ -69,6 +69,30 @@ describe("veth networking", () => {
     expect(bridgePorts()).toEqual([]);
   });
 
+  test("a NIC with no addresses: born in the container with its name, MAC and MTU, brought up by the core", () => {
+    const c = sb.name("plain");
+    const conf = ["lxc.net =", "lxc.net.0.type = veth", `lxc.net.0.link = ${BR}`, "lxc.net.0.flags = up", "lxc.net.0.hwaddr = 00:16:3e:12:34:56", "lxc.net.0.mtu = 1400", "lxc.net.0.veth.pair = lxctsvp0", "lxc.init.cmd = /bin/sleep 1000"];
+    expect(sb.create(c, conf).code).toBe(0);
+    expect(sb.tool("lxc-start", "-n", c).code).toBe(0);
+    const link = nsenter(sb.initPid(c), ["-n"], ["ip", "-o", "link", "show", "eth0"]).stdout;
+    expect(link).toContain("state UP");
+    expect(link).toContain("mtu 1400");
+    expect(link).toContain("link/ether 00:16:3e:12:34:56 ");
+    expect(bridgePorts().some((l) => l.includes("lxctsvp0"))).toBe(true);
+    // a second container asking for the same host name fails, and leaves the first alone
+    const d = sb.name("clash");
+    expect(sb.create(d, conf).code).toBe(0);
+    const r = sb.tool("lxc-start", "-n", d);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("the host interface lxctsvp0 already exists");
+    expect(sb.tool("lxc-info", "-n", d, "-s", "-H").stdout.trim()).toBe("STOPPED");
+    expect(bridgePorts().filter((l) => l.includes("lxctsvp0")).length).toBe(1);
+    expect(sb.tool("lxc-stop", "-n", c, "-k").code).toBe(0);
+    // the kernel drops the pair with the container's netns, a moment after init is gone
+    for (let i = 0; i < 100 && existsSync("/sys/class/net/lxctsvp0"); i++) Bun.sleepSync(10);
+    expect(existsSync("/sys/class/net/lxctsvp0")).toBe(false);
+  });
+
   test("a missing bridge is a clear error naming the key, and nothing is left behind", () => {
     const n = sb.name("nobr");
     expect(sb.create(n, ["lxc.net =", "lxc.net.0.type = veth", "lxc.net.0.link = nosuchbr0"]).code).toBe(0);

@@ -31,6 +31,8 @@ export interface PlanInput {
   foreground: boolean;
   /** false when a NIC of type none shares the host's network namespace */
   netns: boolean;
+  /** container interfaces the core brings up after lo (NICs that need nothing else inside) */
+  netup?: string[];
   /** namespaces joined instead of cloned (lxc.namespace.share.*, resolved to paths) */
   shares?: { ns: string; path: string }[];
   command?: string[];
@@ -389,7 +391,7 @@ export function buildPlan(inp: PlanInput): Plan {
     rootfs,
     steps,
     hostname: clone.includes("uts") ? (v.get("lxc.uts.name") ?? inp.name) : undefined,
-    netup: clone.includes("net") ? ["lo"] : [],
+    netup: clone.includes("net") ? ["lo", ...(inp.netup ?? [])] : [],
     sysctls,
     rlimits,
     capdrop: [...capdrop].sort((a, b) => a - b),
