@@ -71,6 +71,10 @@ export class Sandbox {
     }
     for (const m of mountsBelow(this.lxcpath)) spawnSync("umount", ["-l", m]);
     rmSync(this.lxcpath, { recursive: true, force: true });
+    // a test that killed a monitor outright leaves its container's cgroups (the next start
+    // would clean them): remove ours, deepest first, rmdir only (a busy one stays)
+    const found = spawnSync("find", ["/sys/fs/cgroup", "-mindepth", "1", "-maxdepth", "2", "-type", "d", "-name", `lxc.payload.${this.prefix}-*`], { encoding: "utf8" });
+    for (const dir of found.stdout.split("\n").filter(Boolean)) spawnSync("find", [dir, "-depth", "-type", "d", "-exec", "rmdir", "{}", ";"]);
   }
 }
 
