@@ -4,7 +4,7 @@
 // setns() into mount or user namespaces). The command gets our stdin/stdout/stderr, or a
 // pty for the ones that are terminals; its exit status is ours.
 import type { Subprocess } from "bun";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync, constants as fsc } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, constants as fsc } from "node:fs";
 import { constants as osc } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { isatty } from "../sys/libc.ts";
@@ -14,6 +14,8 @@ import { cgroupManager } from "../cgroups/index.ts";
 import { PAYLOAD_PREFIX } from "../cgroups/naming.ts";
 import { status } from "../monitor/client.ts";
 import { corePath } from "../sys/self.ts";
+import { relaySignals } from "../sys/signal-relay.ts";
+import { sendPlan } from "./core-process.ts";
 import { buildAttachPlan, NAMESPACES, NOT_ELEVATED, ALL_ELEVATED, loginShell, serializeAttachPlan, type Elevated, type NsName } from "./attach-plan.ts";
 import { capLast } from "./host-facts.ts";
 import { containerExists, loadConfig, notFound } from "./load.ts";
@@ -167,26 +169,6 @@ const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2"];
 // a terminal's ^C and ^\ reach the core and the command by themselves
 const IGNORED: NodeJS.Signals[] = ["SIGINT", "SIGQUIT"];
 
-/** Writes the plan to the core's fd 3 and closes it. A core that is gone before reading it
- *  reports that through its exit status, as it did when the plan went through a stream. */
-function sendPlan(fd: number, plan: string): void {
-  let buf = Buffer.from(plan);
-  try {
-    while (buf.length) {
-      try {
-        buf = buf.subarray(writeSync(fd, buf));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
-      }
-    }
-  } catch {
-    // EPIPE and the like: see the exit status
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Runs the core with the plan on fd 3 and our stdio; resolves with its exit code.
  *  Bun.spawn, not node:child_process: with an extra pipe, spawn() alone took 4-8 ms. */
 function runAttachCore(plan: string): Promise<number> {
@@ -202,14 +184,12 @@ function runAttachCore(plan: string): Promise<number> {
       hint: "reinstall lxc-ts (make install), or set LXC_TS_CORE to the lxc-core binary",
     }));
   }
-  const handlers = new Map<NodeJS.Signals, () => void>();
-  for (const s of FORWARDED) handlers.set(s, () => child.kill(s));
-  for (const s of IGNORED) handlers.set(s, () => {});
-  for (const [s, h] of handlers) process.on(s, h);
+  const relay = relaySignals(FORWARDED, IGNORED);
+  relay.attach((s) => child.kill(s));
   const fd = child.stdio[3];
   if (typeof fd === "number") sendPlan(fd, plan);
   return child.exited.then(() => {
-    for (const [s, h] of handlers) process.off(s, h);
+    relay.remove();
     if (child.exitCode !== null) return child.exitCode;
     const sig = child.signalCode;
     return 128 + (typeof sig === "number" ? sig : sig ? (osc.signals[sig] ?? 0) : 0);

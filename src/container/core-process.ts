@@ -2,6 +2,7 @@
 // the core outlives us as the container's monitor; we only wait until it reports RUNNING
 // or the first error.
 import { closeSync, writeSync } from "node:fs";
+import { writeBytes } from "../sys/stdio.ts";
 import { LxcError } from "../errors.ts";
 import { corePath } from "../sys/self.ts";
 import { decodeField } from "./plan/serialize.ts";
@@ -45,25 +46,13 @@ export interface CoreRun {
 }
 
 /**
- * The fd is non-blocking: a plan larger than the socket buffer goes out in pieces, which
- * Bun.write waits for; the usual few kilobytes go at once.
+ * Writes the plan to the core's fd 3 and closes it. The fd is non-blocking: a plan larger
+ * than the socket buffer waits for the core, which reads it before anything else. A core
+ * gone before reading it says so through its events or exit status.
  */
-function sendPlan(fd: number, plan: string): void {
-  const bytes = new TextEncoder().encode(plan);
-  let sent = 0;
-  try {
-    sent = writeSync(fd, bytes);
-  } catch {
-    // EAGAIN: nothing went yet; anything else: the core is gone, its events say why
-  }
-  if (sent >= bytes.length) {
-    closeSync(fd);
-    return;
-  }
-  Bun.write(Bun.file(fd), bytes.subarray(sent)).then(
-    () => closeSync(fd),
-    () => closeSync(fd),
-  );
+export function sendPlan(fd: number, plan: string): void {
+  writeBytes(fd, new TextEncoder().encode(plan));
+  closeSync(fd);
 }
 
 /**

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { LxcError, notSupportedYet } from "../errors.ts";
 import { LEVELS, log, parseLevel } from "../log.ts";
 import { selfCommand } from "../sys/self.ts";
+import { relaySignals } from "../sys/signal-relay.ts";
 import { cgroupManager, type CgroupHandle } from "../cgroups/index.ts";
 import { backendForRootfs } from "../storage/registry.ts";
 import { apparmorEnabled } from "../security/apparmor.ts";
@@ -91,31 +92,8 @@ export function statusToExitCode(status: number): number {
 
 // The monitor takes SIGTERM and SIGHUP to stop init (or to abort a start); a terminal's ^C
 // and ^\ reach it (same process group) by themselves, so we only keep them from killing us.
-const FORWARDED = ["SIGTERM", "SIGHUP"] as const;
-const IGNORED = ["SIGINT", "SIGQUIT"] as const;
-
-/**
- * Relays our signals to a foreground monitor. Installed before the core is spawned: the
- * command may already run (and a caller may signal us) before the core reports RUNNING.
- */
-function relaySignals(): { attach(core: CoreRun): void; remove(): void } {
-  let target: CoreRun | null = null;
-  const pending: NodeJS.Signals[] = [];
-  const handlers: [NodeJS.Signals, () => void][] = [
-    ...FORWARDED.map((s): [NodeJS.Signals, () => void] => [s, () => void (target ? target.kill(s) : pending.push(s))]),
-    ...IGNORED.map((s): [NodeJS.Signals, () => void] => [s, () => {}]),
-  ];
-  for (const [s, h] of handlers) process.on(s, h);
-  return {
-    attach(core) {
-      target = core;
-      for (const s of pending.splice(0)) core.kill(s);
-    },
-    remove() {
-      for (const [s, h] of handlers) process.off(s, h);
-    },
-  };
-}
+const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP"];
+const IGNORED: NodeJS.Signals[] = ["SIGINT", "SIGQUIT"];
 
 const SIGHUP = 1;
 
@@ -152,7 +130,8 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
   let cg: CgroupHandle | null = null;
   let net: NetworkSetup | null = null;
   let coreOwnsTeardown = false;
-  const relay = opts.foreground ? relaySignals() : null;
+  // installed before the core exists: the command may run (and a caller signal us) before RUNNING
+  const relay = opts.foreground ? relaySignals(FORWARDED, IGNORED) : null;
   try {
     const socket = commandSocketName(ref);
     const st = await status(socket);
@@ -244,7 +223,7 @@ export async function startContainer(ref: ContainerRef, opts: StartOptions = {})
     log.trace("start", "phase: running the core");
     const core = runCore(text, { title: `[lxc monitor] ${ref.lxcpath} ${ref.name}`, foreground: opts.foreground ?? false });
     coreOwnsTeardown = true;
-    relay?.attach(core);
+    relay?.attach((sig) => core.kill(sig));
     let failure: LxcError | null = null;
     let initPid: number | undefined;
     for (;;) {
